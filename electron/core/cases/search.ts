@@ -1,0 +1,35 @@
+import { sql } from 'kysely'
+import type { Executor } from '../audit/log'
+
+/**
+ * The case search index (FTS5, trigram): one row per case holding the borrower's name, ID number, phones,
+ * the contract numbers and the case number. Rebuilt for a case whenever any of those change.
+ */
+export async function refreshCaseSearch(ex: Executor, caseId: string): Promise<void> {
+  await ex.deleteFrom('case_search').where('case_id', '=', caseId).execute()
+  await sql`
+    INSERT INTO case_search (case_id, case_no, borrower_name, id_number, phones, contract_nos)
+    SELECT c.id, c.case_no, b.name, coalesce(b.id_number, ''),
+      coalesce((SELECT group_concat(phone, ' ') FROM borrower_phones WHERE borrower_id = b.id), ''),
+      coalesce((SELECT group_concat(l.contract_no, ' ') FROM case_loans cl JOIN loans l ON l.id = cl.loan_id WHERE cl.case_id = c.id), '')
+    FROM cases c JOIN borrowers b ON b.id = c.borrower_id WHERE c.id = ${caseId}`.execute(ex)
+}
+
+export async function refreshCaseSearchForBorrower(ex: Executor, borrowerId: string): Promise<void> {
+  const cases = await ex.selectFrom('cases').select('id').where('borrower_id', '=', borrowerId).execute()
+  for (const c of cases) await refreshCaseSearch(ex, c.id)
+}
+
+/**
+ * The SQL condition "case id matches q". Three characters or more use the trigram index through MATCH;
+ * one or two characters (a two-character surname+given name, say) fall back to LIKE over the same table,
+ * which FTS5 answers by scanning it — fine for the short queries that need it.
+ */
+export function searchCondition(q: string) {
+  if ([...q].length >= 3) {
+    const phrase = `"${q.replace(/"/g, '""')}"`
+    return sql<boolean>`c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH ${phrase})`
+  }
+  const like = `%${q.replace(/[%_\\]/g, (m) => '\\' + m)}%`
+  return sql<boolean>`c.id IN (SELECT case_id FROM case_search WHERE borrower_name LIKE ${like} ESCAPE '\\' OR id_number LIKE ${like} ESCAPE '\\' OR phones LIKE ${like} ESCAPE '\\' OR case_no LIKE ${like} ESCAPE '\\' OR contract_nos LIKE ${like} ESCAPE '\\')`
+}

@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import { initial } from './0001-initial'
+
+/**
+ * Every migration in order, imported statically: the bundled app has no migrations folder to scan.
+ * Names sort lexically; never rename or edit a released one — add a new file.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+}
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return MIGRATIONS
+  },
+}
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!

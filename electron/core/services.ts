@@ -1,0 +1,45 @@
+import { borrowerService } from './borrowers/service'
+import { caseService } from './cases/service'
+import { createContext, type CoreContext } from './context'
+import type { Db } from './db/open'
+import { createDispatcher, type Dispatch } from './dispatch'
+import { createIdFactory, type IdFactory } from './ids'
+import { lenderService } from './lenders/service'
+import { loanService } from './loans/service'
+import type { Platform } from './platform'
+import { systemService } from './system/service'
+
+export type { Platform } from './platform'
+export type { Dispatch } from './dispatch'
+export { openDb, type Db } from './db/open'
+
+/**
+ * The composition root: every door (Electron main, the web bridge, the CLI, the tests) builds the core with
+ * this one call and talks to it through `dispatch` (the contract) — or, for the CLI's own commands, the
+ * services themselves.
+ */
+export function createServices(db: Db, platform: Platform, newId: IdFactory = createIdFactory()) {
+  const ctx = createContext(db, platform, newId)
+  const services = {
+    ctx,
+    lenders: lenderService(ctx),
+    borrowers: borrowerService(ctx),
+    loans: loanService(ctx),
+    cases: caseService(ctx),
+    system: systemService(ctx),
+  }
+  return services
+}
+
+export type Services = ReturnType<typeof createServices>
+
+export interface Core {
+  services: Services
+  dispatch: Dispatch
+  ctx: CoreContext
+}
+
+export function createCore(db: Db, platform: Platform): Core {
+  const services = createServices(db, platform)
+  return { services, dispatch: createDispatcher(services), ctx: services.ctx }
+}

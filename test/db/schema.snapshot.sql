@@ -1,0 +1,393 @@
+-- index audit_log_entity
+CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+
+-- index borrower_addresses_borrower
+CREATE INDEX borrower_addresses_borrower ON borrower_addresses(borrower_id);
+
+-- index borrower_phones_borrower
+CREATE INDEX borrower_phones_borrower ON borrower_phones(borrower_id);
+
+-- index case_loans_loan
+CREATE INDEX case_loans_loan ON case_loans(loan_id);
+
+-- index cases_borrower
+CREATE INDEX cases_borrower ON cases(borrower_id);
+
+-- index cases_lender
+CREATE INDEX cases_lender ON cases(lender_id);
+
+-- index cases_overdue
+CREATE INDEX cases_overdue ON cases(overdue_since);
+
+-- index cases_owner_stage
+CREATE INDEX cases_owner_stage ON cases(owner, stage);
+
+-- index cases_principal
+CREATE INDEX cases_principal ON cases(principal_outstanding_fen);
+
+-- index cases_stage_overdue
+CREATE INDEX cases_stage_overdue ON cases(stage, overdue_since);
+
+-- index cases_stage_principal
+CREATE INDEX cases_stage_principal ON cases(stage, principal_outstanding_fen);
+
+-- index collection_actions_case
+CREATE INDEX collection_actions_case ON collection_actions(case_id, at);
+
+-- index court_events_case
+CREATE INDEX court_events_case ON court_events(case_id, date);
+
+-- index deadlines_case
+CREATE INDEX deadlines_case ON deadlines(case_id);
+
+-- index deadlines_due
+CREATE INDEX deadlines_due ON deadlines(status, due_date);
+
+-- index disbursements_loan
+CREATE INDEX disbursements_loan ON disbursements(loan_id);
+
+-- index documents_case
+CREATE INDEX documents_case ON documents(case_id, created_at);
+
+-- index emergency_contacts_borrower
+CREATE INDEX emergency_contacts_borrower ON emergency_contacts(borrower_id);
+
+-- index evidence_items_case
+CREATE INDEX evidence_items_case ON evidence_items(case_id, no);
+
+-- index lenders_name
+CREATE UNIQUE INDEX lenders_name ON lenders(name);
+
+-- index loan_guarantors_loan
+CREATE INDEX loan_guarantors_loan ON loan_guarantors(loan_id);
+
+-- index loans_borrower
+CREATE INDEX loans_borrower ON loans(borrower_id);
+
+-- index promises_case
+CREATE INDEX promises_case ON promises(case_id);
+
+-- index promises_due
+CREATE INDEX promises_due ON promises(status, due_date);
+
+-- index repayment_plans_case
+CREATE INDEX repayment_plans_case ON repayment_plans(case_id);
+
+-- index repayments_loan_date
+CREATE INDEX repayments_loan_date ON repayments(loan_id, date);
+
+-- index stage_history_case
+CREATE INDEX stage_history_case ON stage_history(case_id, at);
+
+-- table audit_log
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL, actor TEXT NOT NULL,
+    entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    diff_json TEXT,
+    prev_hash TEXT NOT NULL, hash TEXT NOT NULL UNIQUE
+  );
+
+-- table borrower_addresses
+CREATE TABLE borrower_addresses (
+    id TEXT PRIMARY KEY,
+    borrower_id TEXT NOT NULL REFERENCES borrowers(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IS NULL OR kind IN ('hukou', 'residence', 'work', 'mailing')),
+    address TEXT NOT NULL CHECK (length(address) BETWEEN 1 AND 500)
+  );
+
+-- table borrower_phones
+CREATE TABLE borrower_phones (
+    id TEXT PRIMARY KEY,
+    borrower_id TEXT NOT NULL REFERENCES borrowers(id) ON DELETE CASCADE,
+    phone TEXT NOT NULL CHECK (length(phone) BETWEEN 5 AND 20),
+    kind TEXT NOT NULL DEFAULT 'mobile' CHECK (kind IS NULL OR kind IN ('mobile', 'home', 'work', 'other')),
+    is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1))
+  );
+
+-- table borrowers
+CREATE TABLE borrowers (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    id_number TEXT UNIQUE CHECK (id_number IS NULL OR length(id_number) = 18),
+    sex TEXT CHECK (sex IS NULL OR sex IN ('male', 'female')),
+    birth_date TEXT CHECK (birth_date IS NULL OR date(birth_date) IS birth_date),
+    employer TEXT, note TEXT,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+  );
+
+-- table case_loans
+CREATE TABLE case_loans (
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    loan_id TEXT NOT NULL REFERENCES loans(id) ON DELETE CASCADE,
+    PRIMARY KEY (case_id, loan_id)
+  ) WITHOUT ROWID;
+
+-- table case_search
+CREATE VIRTUAL TABLE case_search USING fts5(
+    case_id UNINDEXED, case_no, borrower_name, id_number, phones, contract_nos,
+    tokenize = 'trigram'
+  );
+
+-- table case_search_config
+CREATE TABLE 'case_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table case_search_content
+CREATE TABLE 'case_search_content'(id INTEGER PRIMARY KEY, c0, c1, c2, c3, c4, c5);
+
+-- table case_search_data
+CREATE TABLE 'case_search_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table case_search_docsize
+CREATE TABLE 'case_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table case_search_idx
+CREATE TABLE 'case_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table cases
+CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    case_no TEXT NOT NULL UNIQUE CHECK (length(case_no) BETWEEN 1 AND 50),
+    borrower_id TEXT NOT NULL REFERENCES borrowers(id),
+    lender_id TEXT NOT NULL REFERENCES lenders(id),
+    stage TEXT NOT NULL DEFAULT 'new' CHECK (stage IS NULL OR stage IN ('new', 'collection', 'negotiation', 'mediation', 'litigation', 'enforcement', 'closed')),
+    owner TEXT,
+    priority TEXT NOT NULL DEFAULT 'normal' CHECK (priority IS NULL OR priority IN ('high', 'normal', 'low')),
+    opened_on TEXT NOT NULL CHECK (opened_on IS NULL OR date(opened_on) IS opened_on),
+    closed_on TEXT CHECK (closed_on IS NULL OR date(closed_on) IS closed_on),
+    close_reason TEXT,
+    overdue_since TEXT CHECK (overdue_since IS NULL OR date(overdue_since) IS overdue_since),
+    principal_outstanding_fen INTEGER NOT NULL DEFAULT 0 CHECK (principal_outstanding_fen IS NULL OR (typeof(principal_outstanding_fen) = 'integer' AND principal_outstanding_fen >= 0)),
+    repaid_fen INTEGER NOT NULL DEFAULT 0 CHECK (repaid_fen IS NULL OR (typeof(repaid_fen) = 'integer' AND repaid_fen >= 0)),
+    court TEXT, court_case_no TEXT, procedure TEXT CHECK (procedure IS NULL OR procedure IN ('payment_order', 'small_claims', 'simplified', 'ordinary')),
+    filing_date TEXT CHECK (filing_date IS NULL OR date(filing_date) IS filing_date),
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+  );
+
+-- table collection_actions
+CREATE TABLE collection_actions (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    channel TEXT NOT NULL CHECK (channel IS NULL OR channel IN ('phone', 'sms', 'letter', 'lawyer_letter', 'visit', 'email', 'other')),
+    target TEXT NOT NULL CHECK (target IS NULL OR target IN ('borrower', 'guarantor', 'emergency_contact')),
+    target_name TEXT,
+    at TEXT NOT NULL,
+    duration_sec INTEGER CHECK (duration_sec IS NULL OR duration_sec >= 0),
+    outcome TEXT CHECK (outcome IS NULL OR outcome IN ('answered', 'no_answer', 'invalid_number', 'promised', 'refused', 'negotiating', 'unreachable')),
+    note TEXT, tracking_no TEXT, delivered_on TEXT CHECK (delivered_on IS NULL OR date(delivered_on) IS delivered_on),
+    proof_evidence_id TEXT REFERENCES evidence_items(id),
+    actor TEXT NOT NULL, override_reason TEXT,
+    created_at TEXT NOT NULL
+  );
+
+-- table court_events
+CREATE TABLE court_events (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IS NULL OR kind IN ('filing', 'preservation', 'payment_order', 'hearing', 'judgment', 'ruling', 'served', 'enforcement_filing', 'enforcement_result')),
+    date TEXT NOT NULL CHECK (date IS NULL OR date(date) IS date),
+    court TEXT, court_case_no TEXT,
+    amount_fen INTEGER CHECK (amount_fen IS NULL OR (typeof(amount_fen) = 'integer' AND amount_fen >= 0)),
+    note TEXT, created_at TEXT NOT NULL
+  );
+
+-- table deadlines
+CREATE TABLE deadlines (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    loan_id TEXT REFERENCES loans(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    from_date TEXT NOT NULL CHECK (from_date IS NULL OR date(from_date) IS from_date),
+    due_date TEXT NOT NULL CHECK (due_date IS NULL OR date(due_date) IS due_date),
+    basis TEXT,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IS NULL OR status IN ('open', 'done', 'dismissed')),
+    created_at TEXT NOT NULL
+  );
+
+-- table disbursements
+CREATE TABLE disbursements (
+    id TEXT PRIMARY KEY,
+    loan_id TEXT NOT NULL REFERENCES loans(id) ON DELETE CASCADE,
+    date TEXT NOT NULL CHECK (date IS NULL OR date(date) IS date),
+    amount_fen INTEGER NOT NULL CHECK (amount_fen IS NULL OR (typeof(amount_fen) = 'integer' AND amount_fen >= 0)),
+    channel TEXT, reference TEXT
+  );
+
+-- table documents
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    doc_type TEXT NOT NULL,
+    format TEXT NOT NULL CHECK (format IS NULL OR format IN ('docx', 'pdf')),
+    template_id TEXT NOT NULL, template_version INTEGER NOT NULL,
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    size INTEGER NOT NULL, file_name TEXT NOT NULL,
+    inputs_json TEXT NOT NULL,
+    created_by TEXT NOT NULL, created_at TEXT NOT NULL
+  );
+
+-- table emergency_contacts
+CREATE TABLE emergency_contacts (
+    id TEXT PRIMARY KEY,
+    borrower_id TEXT NOT NULL REFERENCES borrowers(id) ON DELETE CASCADE,
+    name TEXT NOT NULL, relation TEXT, phone TEXT
+  );
+
+-- table evidence_items
+CREATE TABLE evidence_items (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    no INTEGER NOT NULL CHECK (no >= 1),
+    parent_id TEXT REFERENCES evidence_items(id),
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    kind TEXT NOT NULL CHECK (kind IS NULL OR kind IN ('contract', 'esign_certificate', 'disbursement', 'repayment_record', 'identity', 'collection_record', 'delivery_proof', 'other')),
+    source TEXT, purpose TEXT,
+    original INTEGER NOT NULL DEFAULT 0 CHECK (original IN (0, 1)),
+    received_on TEXT CHECK (received_on IS NULL OR date(received_on) IS received_on),
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    size INTEGER NOT NULL CHECK (size >= 0),
+    mime TEXT NOT NULL, pages INTEGER CHECK (pages IS NULL OR pages >= 0), file_name TEXT NOT NULL,
+    added_by TEXT NOT NULL, added_at TEXT NOT NULL, removed_at TEXT
+  );
+
+-- table import_mappings
+CREATE TABLE import_mappings (
+    name TEXT PRIMARY KEY,
+    mapping_json TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+-- table lenders
+CREATE TABLE lenders (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    credit_code TEXT UNIQUE CHECK (credit_code IS NULL OR length(credit_code) = 18),
+    regime TEXT NOT NULL CHECK (regime IS NULL OR regime IN ('private', 'licensed')),
+    address TEXT, legal_rep TEXT, phone TEXT,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+  );
+
+-- table loan_guarantors
+CREATE TABLE loan_guarantors (
+    id TEXT PRIMARY KEY,
+    loan_id TEXT NOT NULL REFERENCES loans(id) ON DELETE CASCADE,
+    name TEXT NOT NULL, id_number TEXT, phone TEXT, address TEXT
+  );
+
+-- table loans
+CREATE TABLE loans (
+    id TEXT PRIMARY KEY,
+    lender_id TEXT NOT NULL REFERENCES lenders(id),
+    borrower_id TEXT NOT NULL REFERENCES borrowers(id),
+    contract_no TEXT NOT NULL CHECK (length(contract_no) BETWEEN 1 AND 100),
+    contract_date TEXT NOT NULL CHECK (contract_date IS NULL OR date(contract_date) IS contract_date),
+    signing_method TEXT CHECK (signing_method IS NULL OR signing_method IN ('electronic', 'paper')),
+    esign_provider TEXT,
+    contract_amount_fen INTEGER NOT NULL CHECK (contract_amount_fen IS NULL OR (typeof(contract_amount_fen) = 'integer' AND contract_amount_fen >= 0)),
+    disbursed_amount_fen INTEGER NOT NULL CHECK (disbursed_amount_fen IS NULL OR (typeof(disbursed_amount_fen) = 'integer' AND disbursed_amount_fen >= 0)),
+    disbursement_date TEXT NOT NULL CHECK (disbursement_date IS NULL OR date(disbursement_date) IS disbursement_date),
+    term_months INTEGER CHECK (term_months IS NULL OR term_months BETWEEN 0 AND 600),
+    maturity_date TEXT CHECK (maturity_date IS NULL OR date(maturity_date) IS maturity_date),
+    repayment_method TEXT NOT NULL CHECK (repayment_method IS NULL OR repayment_method IN ('bullet', 'equal_instalment', 'equal_principal', 'interest_first')),
+    rate_term TEXT CHECK (rate_term IS NULL OR rate_term GLOB '[0-9]*.[0-9]*' OR rate_term GLOB '[0-9]'),
+    fee_rate_term TEXT CHECK (fee_rate_term IS NULL OR fee_rate_term GLOB '[0-9]*.[0-9]*' OR fee_rate_term GLOB '[0-9]'),
+    rate_overdue TEXT CHECK (rate_overdue IS NULL OR rate_overdue GLOB '[0-9]*.[0-9]*' OR rate_overdue GLOB '[0-9]'),
+    penalty_rate TEXT CHECK (penalty_rate IS NULL OR penalty_rate GLOB '[0-9]*.[0-9]*' OR penalty_rate GLOB '[0-9]'),
+    fee_rate_overdue TEXT CHECK (fee_rate_overdue IS NULL OR fee_rate_overdue GLOB '[0-9]*.[0-9]*' OR fee_rate_overdue GLOB '[0-9]'),
+    penalty_flat_fen INTEGER CHECK (penalty_flat_fen IS NULL OR (typeof(penalty_flat_fen) = 'integer' AND penalty_flat_fen >= 0)),
+    upfront_fee_fen INTEGER CHECK (upfront_fee_fen IS NULL OR (typeof(upfront_fee_fen) = 'integer' AND upfront_fee_fen >= 0)),
+    day_basis INTEGER CHECK (day_basis IS NULL OR day_basis IN (360, 365)),
+    jurisdiction_clause TEXT, arbitration_clause TEXT,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+    UNIQUE (lender_id, contract_no),
+    CHECK (disbursement_date >= contract_date OR julianday(contract_date) - julianday(disbursement_date) <= 31)
+  );
+
+-- table plan_instalments
+CREATE TABLE plan_instalments (
+    plan_id TEXT NOT NULL REFERENCES repayment_plans(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL CHECK (seq >= 1),
+    due_date TEXT NOT NULL CHECK (due_date IS NULL OR date(due_date) IS due_date),
+    amount_fen INTEGER NOT NULL CHECK (amount_fen IS NULL OR (typeof(amount_fen) = 'integer' AND amount_fen >= 0)),
+    paid_fen INTEGER NOT NULL DEFAULT 0 CHECK (paid_fen IS NULL OR (typeof(paid_fen) = 'integer' AND paid_fen >= 0)),
+    PRIMARY KEY (plan_id, seq)
+  ) WITHOUT ROWID;
+
+-- table promises
+CREATE TABLE promises (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    action_id TEXT REFERENCES collection_actions(id),
+    amount_fen INTEGER NOT NULL CHECK (typeof(amount_fen) = 'integer' AND amount_fen > 0),
+    due_date TEXT NOT NULL CHECK (due_date IS NULL OR date(due_date) IS due_date),
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IS NULL OR status IN ('open', 'kept', 'partly_kept', 'broken')),
+    kept_fen INTEGER NOT NULL DEFAULT 0 CHECK (kept_fen IS NULL OR (typeof(kept_fen) = 'integer' AND kept_fen >= 0)),
+    created_at TEXT NOT NULL
+  );
+
+-- table repayment_plans
+CREATE TABLE repayment_plans (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    supportable_fen INTEGER NOT NULL CHECK (supportable_fen IS NULL OR (typeof(supportable_fen) = 'integer' AND supportable_fen >= 0)),
+    reduction_fen INTEGER NOT NULL DEFAULT 0 CHECK (reduction_fen IS NULL OR (typeof(reduction_fen) = 'integer' AND reduction_fen >= 0)),
+    total_fen INTEGER NOT NULL CHECK (total_fen IS NULL OR (typeof(total_fen) = 'integer' AND total_fen >= 0)),
+    status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IS NULL OR status IN ('proposed', 'agreed', 'performing', 'broken', 'completed')),
+    created_at TEXT NOT NULL
+  );
+
+-- table repayments
+CREATE TABLE repayments (
+    id TEXT PRIMARY KEY,
+    loan_id TEXT NOT NULL REFERENCES loans(id) ON DELETE CASCADE,
+    date TEXT NOT NULL CHECK (date IS NULL OR date(date) IS date),
+    amount_fen INTEGER NOT NULL CHECK (typeof(amount_fen) = 'integer' AND amount_fen > 0),
+    source TEXT, reference TEXT,
+    created_at TEXT NOT NULL
+  );
+
+-- table schedule_items
+CREATE TABLE schedule_items (
+    id TEXT PRIMARY KEY,
+    loan_id TEXT NOT NULL REFERENCES loans(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL CHECK (seq >= 1),
+    due_date TEXT NOT NULL CHECK (due_date IS NULL OR date(due_date) IS due_date),
+    principal_fen INTEGER NOT NULL CHECK (principal_fen IS NULL OR (typeof(principal_fen) = 'integer' AND principal_fen >= 0)),
+    interest_fen INTEGER NOT NULL DEFAULT 0 CHECK (interest_fen IS NULL OR (typeof(interest_fen) = 'integer' AND interest_fen >= 0)),
+    fee_fen INTEGER NOT NULL DEFAULT 0 CHECK (fee_fen IS NULL OR (typeof(fee_fen) = 'integer' AND fee_fen >= 0)),
+    UNIQUE (loan_id, seq)
+  );
+
+-- table settings
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value_json TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+-- table stage_history
+CREATE TABLE stage_history (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    from_stage TEXT CHECK (from_stage IS NULL OR from_stage IN ('new', 'collection', 'negotiation', 'mediation', 'litigation', 'enforcement', 'closed')),
+    to_stage TEXT NOT NULL CHECK (to_stage IS NULL OR to_stage IN ('new', 'collection', 'negotiation', 'mediation', 'litigation', 'enforcement', 'closed')),
+    at TEXT NOT NULL, actor TEXT NOT NULL, reason TEXT
+  );
+
+-- table templates
+CREATE TABLE templates (
+    id TEXT PRIMARY KEY,
+    doc_type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL CHECK (version >= 1),
+    body TEXT NOT NULL,
+    builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+  );
+
+-- trigger audit_log_no_delete
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- trigger audit_log_no_update
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
