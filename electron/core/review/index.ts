@@ -1,0 +1,10 @@
+/** The contract reviewer's public surface (issue 7). */
+export { reviewContract, MAX_REVIEW_CHARS, COST_CONVENTION } from './review'
+export { reviewFile } from './review-file'
+export { extractText, decodeText, type ContractFileKind, type ExtractedText } from './text-in'
+export { extractTerms } from './extract-terms'
+export { applyCorrections, type TermCorrection } from './corrections'
+export { capFor, inferRegime } from './cap'
+export { periodicIrr, annualiseIrr, type PeriodFlow } from './irr'
+export { buildSchedule, scheduleInput, type Schedule, type ScheduleInput } from './schedule'
+export type * from './types'
