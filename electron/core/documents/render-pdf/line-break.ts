@@ -1,0 +1,131 @@
+import type { Run } from '../model'
+
+/**
+ * CJK line breaking with the 禁则 (kinsoku) rules of Chinese typesetting:
+ * - a line never starts with closing punctuation (，。、；：？！）」』》 …): such a mark sticks to the
+ *   character before it, and the two move to the next line together;
+ * - a line never ends with opening punctuation (（「『《 …): it sticks to the character after it;
+ * - a run of Latin letters, digits and ASCII symbols ("HT-2023-0001", "10,000.00") is one unbreakable word.
+ * Any CJK character boundary is otherwise a break opportunity, and so is a space.
+ */
+export const NO_LINE_START = new Set('，。、；：？！）」』》〉】〕〗”’…—・·％‰,.;:?!)]}%')
+export const NO_LINE_END = new Set('（「『《〈【〔〖“‘([{¥$')
+
+/** Width of `text` in points at size 1 (the caller scales). */
+export type Measure = (text: string) => number
+
+export interface Segment {
+  text: string
+  bold?: boolean
+  underline?: boolean
+  /** Width in points at the paragraph's size, without any justification spacing. */
+  width: number
+}
+
+export interface Line {
+  segments: Segment[]
+  /** Natural width in points (trailing spaces excluded). */
+  width: number
+  /** Number of characters on the line, for spreading justification space. */
+  chars: number
+  /** True for the last line of a paragraph, which is never stretched. */
+  last: boolean
+}
+
+interface Piece {
+  text: string
+  bold?: boolean
+  underline?: boolean
+}
+
+/** An unbreakable box: one or more pieces that must stay on one line. */
+interface Box {
+  pieces: Piece[]
+  width: number
+  isSpace: boolean
+}
+
+const ASCII_WORD = /[\x21-\x7e]/
+
+/** Splits runs into boxes: ASCII words, single CJK characters, spaces; then applies the 禁则 glue. */
+function toBoxes(runs: Run[], measure: Measure, size: number): Box[] {
+  const raw: { piece: Piece; isSpace: boolean }[] = []
+  for (const r of runs) {
+    const style = { ...(r.bold && { bold: true }), ...(r.underline && { underline: true }) }
+    const chars = [...r.text]
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars[i]
+      if (c === ' ') { raw.push({ piece: { text: ' ', ...style }, isSpace: true }); continue }
+      let word = c
+      if (ASCII_WORD.test(c) && !NO_LINE_START.has(c) && !NO_LINE_END.has(c)) {
+        while (i + 1 < chars.length && ASCII_WORD.test(chars[i + 1]) && !NO_LINE_END.has(chars[i + 1])) word += chars[++i]
+      }
+      raw.push({ piece: { text: word, ...style }, isSpace: false })
+    }
+  }
+  const boxes: Box[] = []
+  let glueNext = false
+  for (const { piece, isSpace } of raw) {
+    const w = measure(piece.text) * size
+    const prev = boxes[boxes.length - 1]
+    const first = [...piece.text][0]
+    if (prev && !isSpace && !prev.isSpace && (glueNext || NO_LINE_START.has(first))) {
+      prev.pieces.push(piece)
+      prev.width += w
+    } else {
+      boxes.push({ pieces: [piece], width: w, isSpace })
+    }
+    const lastChar = [...piece.text].pop()!
+    glueNext = !isSpace && NO_LINE_END.has(lastChar)
+  }
+  return boxes
+}
+
+/** Splits a box that is wider than a whole line into character boxes (a very long ASCII word). */
+function splitWide(box: Box, measure: Measure, size: number): Box[] {
+  return box.pieces.flatMap((p) => [...p.text].map((c) => ({ pieces: [{ ...p, text: c }], width: measure(c) * size, isSpace: false })))
+}
+
+function lineFrom(boxes: Box[], last: boolean): Line {
+  while (boxes.length && boxes[boxes.length - 1].isSpace) boxes.pop()
+  while (boxes.length && boxes[0].isSpace) boxes.shift()
+  const segments: Segment[] = []
+  let chars = 0
+  for (const b of boxes) {
+    for (const p of b.pieces) {
+      chars += [...p.text].length
+      const prev = segments[segments.length - 1]
+      if (prev && !!prev.bold === !!p.bold && !!prev.underline === !!p.underline) prev.text += p.text
+      else segments.push({ text: p.text, ...(p.bold && { bold: true }), ...(p.underline && { underline: true }), width: 0 })
+    }
+  }
+  const width = boxes.reduce((s, b) => s + b.width, 0)
+  return { segments, width, chars, last }
+}
+
+/**
+ * Breaks styled text into lines no wider than `maxWidth` points at font size `size`. The first line is
+ * `firstIndent` points narrower (the 2-character indent of Chinese paragraphs). Greedy first-fit, which
+ * is what Chinese typesetting expects: every line is full except where 禁则 pushes a character down.
+ */
+export function breakLines(runs: Run[], measure: Measure, size: number, maxWidth: number, firstIndent = 0): Line[] {
+  const boxes = toBoxes(runs, measure, size).flatMap((b) => (b.width > maxWidth - firstIndent && !b.isSpace ? splitWide(b, measure, size) : [b]))
+  const lines: Line[] = []
+  let current: Box[] = []
+  let width = 0
+  let limit = maxWidth - firstIndent
+  for (const box of boxes) {
+    if (current.length && !box.isSpace && width + box.width > limit + 0.01) {
+      lines.push(lineFrom(current, false))
+      current = []
+      width = 0
+      limit = maxWidth
+    }
+    if (!current.length && box.isSpace) continue
+    current.push(box)
+    width += box.width
+  }
+  lines.push(lineFrom(current, true))
+  for (const l of lines) for (const s of l.segments) s.width = measure(s.text) * size
+  return lines
+}
