@@ -34,7 +34,7 @@ export function extractContractDate(text: string, folded: string, out: Extracted
  * brackets (小写：¥10,000.00). Both are kept, so 大写 and 小写 that disagree become a conflict.
  */
 function amountsAfterLabel(text: string, folded: string, label: RegExp, push: (start: number, end: number, fen: number) => void): void {
-  eachMatch(folded, new RegExp(label.source + LEAD, 'g'), (m) => {
+  eachMatch(folded, new RegExp(`(?:${label.source})${LEAD}`, 'g'), (m) => {
     let pos = m.index + m[0].length
     const lead = /^[（(]?\s*(?:大写|小写)?\s*[)）]?\s*[:：]?\s*/.exec(folded.slice(pos, pos + 12))
     pos += lead ? lead[0].length : 0
@@ -51,7 +51,10 @@ function amountsAfterLabel(text: string, folded: string, label: RegExp, push: (s
 }
 
 export function extractAmounts(text: string, folded: string, out: ExtractedTerms): void {
-  amountsAfterLabel(text, folded, /(?<!实际)(?:借款金额|借款本金|贷款金额|贷款本金|借款数额|合同金额|借款额度|出借金额)/, (s, e, fen) =>
+  // 借条 wording: 今借到王五人民币…, 乙方向甲方借款人民币….
+  const contractLabel =
+    /(?<!实际)(?:借款金额|借款本金|贷款金额|贷款本金|借款数额|合同金额|借款额度|出借金额)|(?:今|兹)(?:借到|收到)[^，。；\n\d¥￥]{0,12}?(?=人民币)|向[^，。；\n\d]{1,12}?借款(?=人民币)/
+  amountsAfterLabel(text, folded, contractLabel, (s, e, fen) =>
     out.contractAmountFen.push(makeTerm(text, s, e, fen)),
   )
   amountsAfterLabel(text, folded, /(?:实际(?:放款|到账|出借|发放|借款|支付|收到)(?:金额|款项)?|到账金额|放款金额)/, (s, e, fen) =>

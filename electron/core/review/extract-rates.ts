@@ -11,14 +11,16 @@ import type { ExtractedTerms } from './types'
 export type RateRole = 'term' | 'overdue' | 'penalty' | 'fee' | 'other'
 
 const ROLE_WORDS =
-  /(违约金)|(罚息|逾期利率|逾期利息|逾期)|(服务费|手续费|管理费|咨询费|会员费|担保费|审核费|平台费|保证金|费率)|(复利|综合成本|综合年化|年化综合)|(借款利率|借期内利率|贷款利率|利率|利息)/g
-const ROLES: RateRole[] = ['penalty', 'overdue', 'fee', 'other', 'term']
+  /(违约金)|(罚息|逾期利率|逾期利息)|(逾期)|(服务费|手续费|管理费|咨询费|会员费|担保费|审核费|平台费|保证金|费率)|(复利|综合成本|综合年化|年化综合)|(借款利率|借期内利率|贷款利率|利率|利息)/g
+const ROLES: RateRole[] = ['penalty', 'overdue', 'overdue', 'fee', 'other', 'term']
+/** Index of the bare 逾期 group: a condition word ("借款人逾期的"), weaker than any other role word near the rate. */
+const WEAK = 2
 
-function roleWords(folded: string, from: number, to: number): { role: RateRole; start: number; end: number }[] {
-  const out: { role: RateRole; start: number; end: number }[] = []
+function roleWords(folded: string, from: number, to: number): { role: RateRole; start: number; end: number; weak: boolean }[] {
+  const out: { role: RateRole; start: number; end: number; weak: boolean }[] = []
   for (const m of folded.slice(from, to).matchAll(ROLE_WORDS)) {
     const k = m.slice(1).findIndex((g) => g !== undefined)
-    out.push({ role: ROLES[k], start: from + m.index, end: from + m.index + m[0].length })
+    out.push({ role: ROLES[k], start: from + m.index, end: from + m.index + m[0].length, weak: k === WEAK })
   }
   return out
 }
@@ -26,7 +28,8 @@ function roleWords(folded: string, from: number, to: number): { role: RateRole; 
 /** Decide the role of one rate match. */
 export function rateRole(folded: string, r: RateMatch): RateRole {
   const sub = subClauseAround(folded, r.start, r.end)
-  const words = roleWords(folded, sub.start, sub.end).filter((w) => w.end <= r.start || w.start >= r.end)
+  const near = roleWords(folded, sub.start, sub.end).filter((w) => w.end <= r.start || w.start >= r.end)
+  const words = near.some((w) => !w.weak) ? near.filter((w) => !w.weak) : near
   let role: RateRole | null = null
   if (words.length > 0) {
     // Distance to the rate; a word after the rate counts a little further away than one before it.

@@ -74,7 +74,8 @@ export function reviewContract(
     dayBasis: terms.dayBasis[0]?.value ?? 360,
   }
   const findings = RULES.flatMap((rule) => rule(ctx))
-  if (!cap && regime === 'private') {
+  const hasRates = terms.interestRate.length + terms.overdueRate.length + terms.penalty.length + terms.fees.length > 0
+  if (!cap && regime === 'private' && hasRates) {
     findings.push({
       code: 'CAP_UNKNOWN', severity: 'info', start: 0, end: 0, text: '', basis: '《民间借贷规定》（2020年第二次修正）第25条',
       message: '未识别出合同签订日期，无法确定LPR四倍上限；请输入合同日期。',

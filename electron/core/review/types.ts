@@ -54,7 +54,8 @@ export type UnfairTermKind = 'waiver-of-defences' | 'unilateral-change' | 'liabi
 /** Every term is a list: a contract that states one term twice with different values keeps both. */
 export interface ExtractedTerms {
   contractNumber: Term<string>[]
-  lender: Term<{ name: string; creditCode?: string }>[]
+  /** A company lender has a 统一社会信用代码, a natural person an ID number. */
+  lender: Term<{ name: string; creditCode?: string; idNumber?: string }>[]
   borrower: Term<{ name: string; idNumber?: string }>[]
   contractDate: Term<string>[]
   contractAmountFen: Term<number>[]

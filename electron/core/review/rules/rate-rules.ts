@@ -62,6 +62,8 @@ export const overdueChargesAboveCap: Rule = (ctx) => {
 
 export const noOverdueRate: Rule = (ctx) => {
   if (ctx.terms.overdueRate.length > 0) return []
+  // Only for something that is recognisably a loan contract.
+  if (ctx.terms.contractAmountFen.length === 0 && ctx.terms.interestRate.length === 0) return []
   const term = ctx.terms.interestRate[0]
   const basis = ctx.regime === 'private' ? '《民间借贷规定》（2020年第二次修正）第28条第2款' : '《民法典》第676条'
   const fallback = term
