@@ -62,12 +62,17 @@ export function periodEnd(from: string, length: number, unit: PeriodUnit, calend
 
 /** `date` if it is a working day, else the next working day, with the roll recorded. */
 export function rollToWorkingDay(date: string, calendar: WorkCalendar, opts: PeriodOptions = {}): PeriodEnd {
+  // Checked up front because building an error (with its stack) costs far more than the lookup.
+  if (!calendar.covers(date) && !opts.strict) {
+    return { due: date, rolledFrom: null, calendarWarning: unknownYearWarning(date, Number(date.slice(0, 4))) }
+  }
   let due: string
   try {
     due = calendar.workingDayOnOrAfter(date)
   } catch (e) {
     if (!(e instanceof UserError) || e.code !== 'HOLIDAY_YEAR_UNKNOWN' || opts.strict) throw e
-    return { due: date, rolledFrom: null, calendarWarning: unknownYearWarning(date, e) }
+    const year = (e.details as { year?: number } | undefined)?.year ?? Number(date.slice(0, 4))
+    return { due: date, rolledFrom: null, calendarWarning: unknownYearWarning(date, year) }
   }
   const result: PeriodEnd = { due, rolledFrom: due === date ? null : date }
   // Any day we looked at that next year's notice could still change makes the answer provisional.
@@ -81,8 +86,7 @@ export function rollToWorkingDay(date: string, calendar: WorkCalendar, opts: Per
   return result
 }
 
-function unknownYearWarning(nominal: string, e: UserError): CalendarWarning {
-  const year = (e.details as { year?: number } | undefined)?.year ?? Number(nominal.slice(0, 4))
+function unknownYearWarning(nominal: string, year: number): CalendarWarning {
   return {
     code: 'HOLIDAY_YEAR_UNKNOWN',
     message: `节假日数据未包含 ${year} 年：所示日期 ${nominal} 为未按节假日顺延的名义届满日（期间只会因节假日顺延而更晚，按此日办理不会逾期）。请更新节假日数据后重新计算。`,
