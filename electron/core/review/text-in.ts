@@ -48,7 +48,8 @@ export async function extractText(bytes: Uint8Array, kind: ContractFileKind): Pr
   if (kind === 'docx') {
     try {
       const r = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
-      return { text: normaliseBreaks(r.value).replace(/\n+$/, ''), scanned: false }
+      // mammoth ends every paragraph with a blank line; one line break per paragraph keeps the text as written.
+      return { text: normaliseBreaks(r.value).replace(/\n\n/g, '\n').replace(/\n+$/, ''), scanned: false }
     } catch (e) {
       throw unreadable(kind, e)
     }
