@@ -37,7 +37,7 @@ export interface ParagraphBlock {
   indent: boolean
 }
 
-/** A list; `ordered` lists print "1." "2." …, unordered print "·". */
+/** A list; `ordered` lists print "1." "2." …, unordered print "•". */
 export interface ListBlock {
   kind: 'list'
   ordered: boolean
@@ -141,7 +141,7 @@ export function modelText(model: DocumentModel): string {
       case 'title': parts.push(b.text); break
       case 'heading': parts.push(b.number, b.text); break
       case 'paragraph': parts.push(runs(b.runs)); break
-      case 'list': b.items.forEach((it, i) => parts.push(runs(it), `${i + 1}.·`)); break
+      case 'list': b.items.forEach((it, i) => parts.push(runs(it), `${i + 1}.•`)); break
       case 'table': b.rows.forEach((row) => row.forEach((cell) => parts.push(runs(cell)))); break
       case 'signature': b.lines.forEach((l) => parts.push(l.label, l.name, l.seal ? '（盖章）' : '')); break
       case 'dateLine': parts.push(b.text); break

@@ -92,7 +92,7 @@ function blockToDocx(b: Block, textWidthTwip: number): (Paragraph | Table)[] {
         alignment: AlignmentType.BOTH,
         spacing: BODY_LINE,
         indent: { left: convertPt(SIZES_PT.body * 2), hanging: convertPt(SIZES_PT.body * 1.5) },
-        children: [run({ text: b.ordered ? `${i + 1}. ` : '· ' }), ...item.map((r) => run(r))],
+        children: [run({ text: b.ordered ? `${i + 1}. ` : '• ' }), ...item.map((r) => run(r))],
       }))
     case 'table':
       return [table(b, textWidthTwip), new Paragraph({ spacing: BODY_LINE, children: [] })]

@@ -48,7 +48,7 @@ function layoutBlock(c: Composer, b: Block, next: Block | undefined): void {
     }
     case 'list': {
       b.items.forEach((item, i) => {
-        const marker = b.ordered ? `${i + 1}.` : '·'
+        const marker = b.ordered ? `${i + 1}.` : '•'
         const hang = BODY * 1.5
         const lines = breakLines(item, c.measure, BODY, width - INDENT - hang)
         c.ensure(PITCH)

@@ -67,23 +67,42 @@ function toBoxes(runs: Run[], measure: Measure, size: number): Box[] {
   let glueNext = false
   for (const { piece, isSpace } of raw) {
     const w = measure(piece.text) * size
-    const prev = boxes[boxes.length - 1]
-    const first = [...piece.text][0]
-    if (prev && !isSpace && !prev.isSpace && (glueNext || NO_LINE_START.has(first))) {
+    let prev = boxes[boxes.length - 1]
+    const closing = !isSpace && NO_LINE_START.has([...piece.text][0])
+    if (prev && (glueNext || closing)) {
+      // A closing mark after a space still belongs to the word before the space.
+      if (!glueNext && prev.isSpace && boxes.length >= 2) {
+        boxes.pop()
+        boxes[boxes.length - 1].pieces.push(...prev.pieces)
+        boxes[boxes.length - 1].width += prev.width
+        prev = boxes[boxes.length - 1]
+      }
       prev.pieces.push(piece)
       prev.width += w
+      prev.isSpace = prev.isSpace && isSpace
     } else {
       boxes.push({ pieces: [piece], width: w, isSpace })
     }
-    const lastChar = [...piece.text].pop()!
-    glueNext = !isSpace && NO_LINE_END.has(lastChar)
+    if (!isSpace) glueNext = NO_LINE_END.has([...piece.text].pop()!)
   }
   return boxes
 }
 
-/** Splits a box that is wider than a whole line into character boxes (a very long ASCII word). */
+/**
+ * Splits a box that is wider than a whole line (a very long ASCII word) into character boxes; a
+ * closing mark such as "," still sticks to the character before it.
+ */
 function splitWide(box: Box, measure: Measure, size: number): Box[] {
-  return box.pieces.flatMap((p) => [...p.text].map((c) => ({ pieces: [{ ...p, text: c }], width: measure(c) * size, isSpace: false })))
+  const out: Box[] = []
+  for (const p of box.pieces) {
+    for (const c of p.text) {
+      const piece = { ...p, text: c }
+      const w = measure(c) * size
+      const prev = out[out.length - 1]
+      if (prev && NO_LINE_START.has(c)) { prev.pieces.push(piece); prev.width += w } else out.push({ pieces: [piece], width: w, isSpace: false })
+    }
+  }
+  return out
 }
 
 function lineFrom(boxes: Box[], last: boolean): Line {
