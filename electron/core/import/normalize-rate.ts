@@ -86,6 +86,14 @@ function perPeriodFraction(s: string, kind: RateKind, original: string, barePerc
     if (n === null) return invalid(original)
     return parsed(n.div(spelled[1] === '万' ? 10_000 : spelled[1] === '千' ? 1_000 : 100))
   }
+  // Colloquial "一分五" / "1分5厘" = 1.5 分.
+  const fenLi = /^([^分]+)分([^分厘])厘?$/.exec(s)
+  if (fenLi) {
+    const whole = chineseNumeralToDecimal(fenLi[1])
+    const tenth = chineseNumeralToDecimal(fenLi[2])
+    if (whole === null || tenth === null || !/^\d+$/.test(whole)) return invalid(original)
+    s = `${whole}.${tenth}分`
+  }
   const unit = /^(.+?)(%|‰|‱|分|厘)$/.exec(s)
   if (unit) {
     const n = num(unit[1])

@@ -1,40 +1,39 @@
 import { excelSerialToIso } from './normalize-date'
 
-/**
- * One XLSX cell value (as exceljs's streaming reader gives it) → the text CaseDesk works with.
- * Formulas are never evaluated: their cached result is used, and a missing result is reported by
- * the caller. Numbers are written with Excel's 15 significant digits, so a computed 0.30000000000000004
- * reads as the 0.3 the user sees. Date-formatted numbers become `YYYY-MM-DD`.
- */
-export function cellText(value: unknown, numFmt: string | undefined, date1904: boolean): { text: string; formulaWithoutValue: boolean } {
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    const v = value as Record<string, unknown>
-    if ('formula' in v || 'sharedFormula' in v) {
-      if (v.result === undefined || v.result === null) return { text: '', formulaWithoutValue: true }
-      return { text: plainText(v.result, numFmt, date1904), formulaWithoutValue: false }
-    }
-  }
-  return { text: plainText(value, numFmt, date1904), formulaWithoutValue: false }
+/** The parts of one `<c>` element of a worksheet. */
+export interface XlsxCell {
+  /** The `t` attribute: s (shared string), str (formula string), inlineStr, b, e, d, n (default). */
+  type: string | undefined
+  /** Text of `<v>`, or of `<is>` for inline strings. */
+  value: string
+  hasValue: boolean
+  hasFormula: boolean
+  styleKind: 'date' | 'percent' | null
 }
 
-function plainText(value: unknown, numFmt: string | undefined, date1904: boolean): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) return ''
-    if (isDateFormat(numFmt)) return excelSerialToIso(value, date1904) ?? formatNumber(value)
-    return formatNumber(value)
+/**
+ * One worksheet cell → the text CaseDesk works with. Formulas are never evaluated: the cached
+ * result in `<v>` is used, and a formula without one is reported by the caller. Numbers are written
+ * with Excel's 15 significant digits, so a computed 0.30000000000000004 reads as the 0.3 the user
+ * sees; date-formatted numbers become `YYYY-MM-DD` and percent-formatted ones `18%`, as on screen.
+ */
+export function xlsxCellText(cell: XlsxCell, sharedStrings: string[], date1904: boolean): string {
+  if (!cell.hasValue) return ''
+  switch (cell.type) {
+    case 's': return sharedStrings[Number(cell.value)] ?? ''
+    case 'str':
+    case 'inlineStr':
+    case 'e': return cell.value
+    case 'b': return cell.value === '1' || cell.value === 'true' ? 'TRUE' : 'FALSE'
+    case 'd': return cell.value.slice(0, 10)
+    default: {
+      const n = Number(cell.value)
+      if (cell.value.trim() === '' || Number.isNaN(n)) return cell.value
+      if (cell.styleKind === 'date') return excelSerialToIso(n, date1904) ?? formatNumber(n)
+      if (cell.styleKind === 'percent') return formatNumber(n * 100) + '%'
+      return formatNumber(n)
+    }
   }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>
-    if (Array.isArray(v.richText)) return (v.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join('')
-    if (typeof v.error === 'string') return v.error
-    if ('text' in v) return plainText(v.text, numFmt, date1904)
-    if ('result' in v) return plainText(v.result, numFmt, date1904)
-  }
-  return String(value)
 }
 
 /** Excel shows at most 15 significant digits; integers are written out in full. */
@@ -43,8 +42,12 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(15)))
 }
 
-/** The rule exceljs uses: a number format with y/m/d/h/s outside quotes and brackets is a date format. */
+/** A number format with y/m/d/h/s outside quotes and brackets displays a date (exceljs and SheetJS use the same rule). */
 export function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false
-  return /[ymdhMsb]+/.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''))
+  return /[ymdhsb]/i.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, ''))
+}
+
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  return !!numFmt && numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%')
 }
