@@ -8,10 +8,15 @@ import { lenderService } from './lenders/service'
 import { loanService } from './loans/service'
 import type { Platform } from './platform'
 import { systemService } from './system/service'
+import { seedCases } from './seed/service'
 
 export type { Platform } from './platform'
 export type { Dispatch } from './dispatch'
 export { openDb, type Db } from './db/open'
+export { openCore, type OpenedCore } from './open-core'
+export { defaultDataDir, dbFileIn, backupsDirIn } from './paths'
+export { autoBackup, restoreFrom } from './db/backup'
+export { UserError } from './errors'
 
 /**
  * The composition root: every door (Electron main, the web bridge, the CLI, the tests) builds the core with
@@ -27,6 +32,7 @@ export function createServices(db: Db, platform: Platform, newId: IdFactory = cr
     loans: loanService(ctx),
     cases: caseService(ctx),
     system: systemService(ctx),
+    seed: (n: number, seed?: number, onProgress?: (done: number, total: number) => void) => seedCases(ctx, n, seed, onProgress),
   }
   return services
 }

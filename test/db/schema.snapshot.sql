@@ -1,12 +1,6 @@
 -- index audit_log_entity
 CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
 
--- index borrower_addresses_borrower
-CREATE INDEX borrower_addresses_borrower ON borrower_addresses(borrower_id);
-
--- index borrower_phones_borrower
-CREATE INDEX borrower_phones_borrower ON borrower_phones(borrower_id);
-
 -- index case_loans_loan
 CREATE INDEX case_loans_loan ON case_loans(loan_id);
 
@@ -91,20 +85,22 @@ CREATE TABLE audit_log (
 
 -- table borrower_addresses
 CREATE TABLE borrower_addresses (
-    id TEXT PRIMARY KEY,
     borrower_id TEXT NOT NULL REFERENCES borrowers(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL CHECK (seq >= 1),
     kind TEXT NOT NULL CHECK (kind IS NULL OR kind IN ('hukou', 'residence', 'work', 'mailing')),
-    address TEXT NOT NULL CHECK (length(address) BETWEEN 1 AND 500)
-  );
+    address TEXT NOT NULL CHECK (length(address) BETWEEN 1 AND 500),
+    PRIMARY KEY (borrower_id, seq)
+  ) WITHOUT ROWID;
 
 -- table borrower_phones
 CREATE TABLE borrower_phones (
-    id TEXT PRIMARY KEY,
     borrower_id TEXT NOT NULL REFERENCES borrowers(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL CHECK (seq >= 1),
     phone TEXT NOT NULL CHECK (length(phone) BETWEEN 5 AND 20),
     kind TEXT NOT NULL DEFAULT 'mobile' CHECK (kind IS NULL OR kind IN ('mobile', 'home', 'work', 'other')),
-    is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1))
-  );
+    is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1)),
+    PRIMARY KEY (borrower_id, seq)
+  ) WITHOUT ROWID;
 
 -- table borrowers
 CREATE TABLE borrowers (
@@ -115,7 +111,7 @@ CREATE TABLE borrowers (
     birth_date TEXT CHECK (birth_date IS NULL OR date(birth_date) IS birth_date),
     employer TEXT, note TEXT,
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL
-  );
+  ) WITHOUT ROWID;
 
 -- table case_loans
 CREATE TABLE case_loans (
@@ -163,7 +159,7 @@ CREATE TABLE cases (
     court TEXT, court_case_no TEXT, procedure TEXT CHECK (procedure IS NULL OR procedure IN ('payment_order', 'small_claims', 'simplified', 'ordinary')),
     filing_date TEXT CHECK (filing_date IS NULL OR date(filing_date) IS filing_date),
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL
-  );
+  ) WITHOUT ROWID;
 
 -- table collection_actions
 CREATE TABLE collection_actions (
@@ -179,7 +175,7 @@ CREATE TABLE collection_actions (
     proof_evidence_id TEXT REFERENCES evidence_items(id),
     actor TEXT NOT NULL, override_reason TEXT,
     created_at TEXT NOT NULL
-  );
+  ) WITHOUT ROWID;
 
 -- table court_events
 CREATE TABLE court_events (
@@ -190,7 +186,7 @@ CREATE TABLE court_events (
     court TEXT, court_case_no TEXT,
     amount_fen INTEGER CHECK (amount_fen IS NULL OR (typeof(amount_fen) = 'integer' AND amount_fen >= 0)),
     note TEXT, created_at TEXT NOT NULL
-  );
+  ) WITHOUT ROWID;
 
 -- table deadlines
 CREATE TABLE deadlines (
@@ -203,7 +199,7 @@ CREATE TABLE deadlines (
     basis TEXT,
     status TEXT NOT NULL DEFAULT 'open' CHECK (status IS NULL OR status IN ('open', 'done', 'dismissed')),
     created_at TEXT NOT NULL
-  );
+  ) WITHOUT ROWID;
 
 -- table disbursements
 CREATE TABLE disbursements (
@@ -212,7 +208,7 @@ CREATE TABLE disbursements (
     date TEXT NOT NULL CHECK (date IS NULL OR date(date) IS date),
     amount_fen INTEGER NOT NULL CHECK (amount_fen IS NULL OR (typeof(amount_fen) = 'integer' AND amount_fen >= 0)),
     channel TEXT, reference TEXT
-  );
+  ) WITHOUT ROWID;
 
 -- table documents
 CREATE TABLE documents (
@@ -225,14 +221,14 @@ CREATE TABLE documents (
     size INTEGER NOT NULL, file_name TEXT NOT NULL,
     inputs_json TEXT NOT NULL,
     created_by TEXT NOT NULL, created_at TEXT NOT NULL
-  );
+  ) WITHOUT ROWID;
 
 -- table emergency_contacts
 CREATE TABLE emergency_contacts (
     id TEXT PRIMARY KEY,
     borrower_id TEXT NOT NULL REFERENCES borrowers(id) ON DELETE CASCADE,
     name TEXT NOT NULL, relation TEXT, phone TEXT
-  );
+  ) WITHOUT ROWID;
 
 -- table evidence_items
 CREATE TABLE evidence_items (
@@ -249,7 +245,7 @@ CREATE TABLE evidence_items (
     size INTEGER NOT NULL CHECK (size >= 0),
     mime TEXT NOT NULL, pages INTEGER CHECK (pages IS NULL OR pages >= 0), file_name TEXT NOT NULL,
     added_by TEXT NOT NULL, added_at TEXT NOT NULL, removed_at TEXT
-  );
+  ) WITHOUT ROWID;
 
 -- table import_mappings
 CREATE TABLE import_mappings (
@@ -266,14 +262,14 @@ CREATE TABLE lenders (
     regime TEXT NOT NULL CHECK (regime IS NULL OR regime IN ('private', 'licensed')),
     address TEXT, legal_rep TEXT, phone TEXT,
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL
-  );
+  ) WITHOUT ROWID;
 
 -- table loan_guarantors
 CREATE TABLE loan_guarantors (
     id TEXT PRIMARY KEY,
     loan_id TEXT NOT NULL REFERENCES loans(id) ON DELETE CASCADE,
     name TEXT NOT NULL, id_number TEXT, phone TEXT, address TEXT
-  );
+  ) WITHOUT ROWID;
 
 -- table loans
 CREATE TABLE loans (
@@ -302,7 +298,7 @@ CREATE TABLE loans (
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
     UNIQUE (lender_id, contract_no),
     CHECK (disbursement_date >= contract_date OR julianday(contract_date) - julianday(disbursement_date) <= 31)
-  );
+  ) WITHOUT ROWID;
 
 -- table plan_instalments
 CREATE TABLE plan_instalments (
@@ -324,7 +320,7 @@ CREATE TABLE promises (
     status TEXT NOT NULL DEFAULT 'open' CHECK (status IS NULL OR status IN ('open', 'kept', 'partly_kept', 'broken')),
     kept_fen INTEGER NOT NULL DEFAULT 0 CHECK (kept_fen IS NULL OR (typeof(kept_fen) = 'integer' AND kept_fen >= 0)),
     created_at TEXT NOT NULL
-  );
+  ) WITHOUT ROWID;
 
 -- table repayment_plans
 CREATE TABLE repayment_plans (
@@ -335,7 +331,7 @@ CREATE TABLE repayment_plans (
     total_fen INTEGER NOT NULL CHECK (total_fen IS NULL OR (typeof(total_fen) = 'integer' AND total_fen >= 0)),
     status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IS NULL OR status IN ('proposed', 'agreed', 'performing', 'broken', 'completed')),
     created_at TEXT NOT NULL
-  );
+  ) WITHOUT ROWID;
 
 -- table repayments
 CREATE TABLE repayments (
@@ -343,21 +339,22 @@ CREATE TABLE repayments (
     loan_id TEXT NOT NULL REFERENCES loans(id) ON DELETE CASCADE,
     date TEXT NOT NULL CHECK (date IS NULL OR date(date) IS date),
     amount_fen INTEGER NOT NULL CHECK (typeof(amount_fen) = 'integer' AND amount_fen > 0),
+    -- the part the platform booked to principal, when its export says so (已还本金); NULL = not split
+    principal_fen INTEGER CHECK ((principal_fen IS NULL OR (typeof(principal_fen) = 'integer' AND principal_fen >= 0)) AND (principal_fen IS NULL OR principal_fen <= amount_fen)),
     source TEXT, reference TEXT,
     created_at TEXT NOT NULL
-  );
+  ) WITHOUT ROWID;
 
 -- table schedule_items
 CREATE TABLE schedule_items (
-    id TEXT PRIMARY KEY,
     loan_id TEXT NOT NULL REFERENCES loans(id) ON DELETE CASCADE,
     seq INTEGER NOT NULL CHECK (seq >= 1),
     due_date TEXT NOT NULL CHECK (due_date IS NULL OR date(due_date) IS due_date),
     principal_fen INTEGER NOT NULL CHECK (principal_fen IS NULL OR (typeof(principal_fen) = 'integer' AND principal_fen >= 0)),
     interest_fen INTEGER NOT NULL DEFAULT 0 CHECK (interest_fen IS NULL OR (typeof(interest_fen) = 'integer' AND interest_fen >= 0)),
     fee_fen INTEGER NOT NULL DEFAULT 0 CHECK (fee_fen IS NULL OR (typeof(fee_fen) = 'integer' AND fee_fen >= 0)),
-    UNIQUE (loan_id, seq)
-  );
+    PRIMARY KEY (loan_id, seq)
+  ) WITHOUT ROWID;
 
 -- table settings
 CREATE TABLE settings (
@@ -373,7 +370,7 @@ CREATE TABLE stage_history (
     from_stage TEXT CHECK (from_stage IS NULL OR from_stage IN ('new', 'collection', 'negotiation', 'mediation', 'litigation', 'enforcement', 'closed')),
     to_stage TEXT NOT NULL CHECK (to_stage IS NULL OR to_stage IN ('new', 'collection', 'negotiation', 'mediation', 'litigation', 'enforcement', 'closed')),
     at TEXT NOT NULL, actor TEXT NOT NULL, reason TEXT
-  );
+  ) WITHOUT ROWID;
 
 -- table templates
 CREATE TABLE templates (
@@ -384,7 +381,7 @@ CREATE TABLE templates (
     body TEXT NOT NULL,
     builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL
-  );
+  ) WITHOUT ROWID;
 
 -- trigger audit_log_no_delete
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

@@ -31,8 +31,8 @@ export function checkIdNumber(value: string | undefined, today: string, field = 
 async function loadBorrower(ex: Executor, id: string): Promise<Borrower> {
   const row = await ex.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw notFound('借款人', 'Borrower', id)
-  const phones = await ex.selectFrom('borrower_phones').selectAll().where('borrower_id', '=', id).orderBy('is_primary', 'desc').execute()
-  const addresses = await ex.selectFrom('borrower_addresses').selectAll().where('borrower_id', '=', id).execute()
+  const phones = await ex.selectFrom('borrower_phones').selectAll().where('borrower_id', '=', id).orderBy('is_primary', 'desc').orderBy('seq').execute()
+  const addresses = await ex.selectFrom('borrower_addresses').selectAll().where('borrower_id', '=', id).orderBy('seq').execute()
   return {
     id: row.id, name: row.name, idNumberMasked: row.id_number ? maskIdNumber(row.id_number) : null, sex: row.sex, birthDate: row.birth_date,
     phonesMasked: phones.map((p) => ({ kind: p.kind, phone: maskPhone(p.phone), isPrimary: p.is_primary === 1 })),
@@ -41,15 +41,15 @@ async function loadBorrower(ex: Executor, id: string): Promise<Borrower> {
   }
 }
 
-async function writeLists(ctx: CoreContext, ex: Executor, borrowerId: string, input: Partial<BorrowerFields>): Promise<void> {
+async function writeLists(ex: Executor, borrowerId: string, input: Partial<BorrowerFields>): Promise<void> {
   if (input.phones) {
     await ex.deleteFrom('borrower_phones').where('borrower_id', '=', borrowerId).execute()
     for (const [i, p] of input.phones.entries())
-      await ex.insertInto('borrower_phones').values({ id: ctx.newId(), borrower_id: borrowerId, phone: normalizePhone(p.phone), kind: p.kind, is_primary: p.isPrimary || i === 0 ? 1 : 0 }).execute()
+      await ex.insertInto('borrower_phones').values({ borrower_id: borrowerId, seq: i + 1, phone: normalizePhone(p.phone), kind: p.kind, is_primary: p.isPrimary || i === 0 ? 1 : 0 }).execute()
   }
   if (input.addresses) {
     await ex.deleteFrom('borrower_addresses').where('borrower_id', '=', borrowerId).execute()
-    for (const a of input.addresses) await ex.insertInto('borrower_addresses').values({ id: ctx.newId(), borrower_id: borrowerId, kind: a.kind, address: a.address }).execute()
+    for (const [i, a] of input.addresses.entries()) await ex.insertInto('borrower_addresses').values({ borrower_id: borrowerId, seq: i + 1, kind: a.kind, address: a.address }).execute()
   }
 }
 
@@ -76,7 +76,7 @@ export function borrowerService(ctx: CoreContext) {
       return kysely.transaction().execute(async (trx) => {
         await assertIdNumberFree(trx, row.id_number)
         await trx.insertInto('borrowers').values(row).execute()
-        await writeLists(ctx, trx, row.id, input)
+        await writeLists(trx, row.id, input)
         // The audit entry records that an ID number was set, never the number itself.
         await audit(trx, row.id, 'create', { ...diffRecords(null, { ...row, id_number: row.id_number ? maskIdNumber(row.id_number) : null }), phones: input.phones.length })
         return loadBorrower(trx, row.id)
@@ -98,7 +98,7 @@ export function borrowerService(ctx: CoreContext) {
         }
         await assertIdNumberFree(trx, after.id_number, id)
         await trx.updateTable('borrowers').set(after).where('id', '=', id).execute()
-        await writeLists(ctx, trx, id, patch)
+        await writeLists(trx, id, patch)
         const masked = (r: BorrowersTable) => ({ ...r, id_number: r.id_number ? maskIdNumber(r.id_number) : null })
         await audit(trx, id, 'update', { ...diffRecords(masked(before), masked(after)), ...(before.id_number !== after.id_number && { id_number_changed: true }), ...(patch.phones && { phones_replaced: patch.phones.length }) })
         await refreshCaseSearchForBorrower(trx, id)

@@ -22,8 +22,8 @@ export async function refreshCaseSearchForBorrower(ex: Executor, borrowerId: str
 
 /**
  * The SQL condition "case id matches q". Three characters or more use the trigram index through MATCH;
- * one or two characters (a two-character surname+given name, say) fall back to LIKE over the same table,
- * which FTS5 answers by scanning it — fine for the short queries that need it.
+ * one or two characters can only be part of a name (two digits identify nothing), so they scan the
+ * borrowers' names with LIKE — a plain table scan is far cheaper than scanning the FTS table.
  */
 export function searchCondition(q: string) {
   if ([...q].length >= 3) {
@@ -31,5 +31,5 @@ export function searchCondition(q: string) {
     return sql<boolean>`c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH ${phrase})`
   }
   const like = `%${q.replace(/[%_\\]/g, (m) => '\\' + m)}%`
-  return sql<boolean>`c.id IN (SELECT case_id FROM case_search WHERE borrower_name LIKE ${like} ESCAPE '\\' OR id_number LIKE ${like} ESCAPE '\\' OR phones LIKE ${like} ESCAPE '\\' OR case_no LIKE ${like} ESCAPE '\\' OR contract_nos LIKE ${like} ESCAPE '\\')`
+  return sql<boolean>`c.borrower_id IN (SELECT id FROM borrowers WHERE name LIKE ${like} ESCAPE '\\')`
 }

@@ -1,8 +1,8 @@
 import type { TimelineEntry } from '../../../shared/domain/case'
 import { STAGE_LABELS, type Stage } from '../../../shared/domain/enums'
 import type { Executor } from '../audit/log'
+import { formatFen } from '../../../shared/domain/money'
 
-const yuan = (fen: number) => (fen / 100).toFixed(2) // display only; fen stay integers everywhere else
 
 /** Everything that happened on a case, newest first: stages, repayments, contacts, documents, court events. */
 export async function caseTimeline(ex: Executor, caseId: string): Promise<TimelineEntry[]> {
@@ -19,7 +19,7 @@ export async function caseTimeline(ex: Executor, caseId: string): Promise<Timeli
     .select(['r.date', 'r.amount_fen', 'r.created_at', 'l.contract_no'])
     .where('cl.case_id', '=', caseId)
     .execute()
-  for (const r of repayments) out.push({ at: `${r.date}T00:00:00.000Z`, kind: 'repayment', title: `还款 ¥${yuan(r.amount_fen)}`, detail: `合同 ${r.contract_no}` })
+  for (const r of repayments) out.push({ at: `${r.date}T00:00:00.000Z`, kind: 'repayment', title: `还款 ¥${formatFen(r.amount_fen)}`, detail: `合同 ${r.contract_no}` })
   for (const a of await ex.selectFrom('collection_actions').selectAll().where('case_id', '=', caseId).execute())
     out.push({ at: a.at, kind: 'action', title: `${a.channel} → ${a.target}${a.outcome ? `：${a.outcome}` : ''}`, detail: a.note ?? undefined })
   for (const d of await ex.selectFrom('documents').selectAll().where('case_id', '=', caseId).execute())

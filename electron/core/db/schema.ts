@@ -13,8 +13,8 @@ export interface BorrowersTable {
   id: string; name: string; id_number: string | null; sex: 'male' | 'female' | null; birth_date: string | null
   employer: string | null; note: string | null; created_at: string; updated_at: string
 }
-export interface BorrowerPhonesTable { id: string; borrower_id: string; phone: string; kind: string; is_primary: number }
-export interface BorrowerAddressesTable { id: string; borrower_id: string; kind: string; address: string }
+export interface BorrowerPhonesTable { borrower_id: string; seq: number; phone: string; kind: string; is_primary: number }
+export interface BorrowerAddressesTable { borrower_id: string; seq: number; kind: string; address: string }
 export interface EmergencyContactsTable { id: string; borrower_id: string; name: string; relation: string | null; phone: string | null }
 export interface LoansTable {
   id: string; lender_id: string; borrower_id: string; contract_no: string; contract_date: string
@@ -28,7 +28,7 @@ export interface LoansTable {
 }
 export interface LoanGuarantorsTable { id: string; loan_id: string; name: string; id_number: string | null; phone: string | null; address: string | null }
 export interface DisbursementsTable { id: string; loan_id: string; date: string; amount_fen: number; channel: string | null; reference: string | null }
-export interface ScheduleItemsTable { id: string; loan_id: string; seq: number; due_date: string; principal_fen: number; interest_fen: number; fee_fen: number }
+export interface ScheduleItemsTable { loan_id: string; seq: number; due_date: string; principal_fen: number; interest_fen: number; fee_fen: number }
 export interface RepaymentsTable { id: string; loan_id: string; date: string; amount_fen: number; principal_fen: number | null; source: string | null; reference: string | null; created_at: string }
 export interface CasesTable {
   id: string; case_no: string; borrower_id: string; lender_id: string; stage: string; owner: string | null

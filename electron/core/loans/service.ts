@@ -71,7 +71,7 @@ export function loanService(ctx: CoreContext) {
         if (dup) throw new UserError('DUPLICATE_CONTRACT', `该出借人已有合同编号为 ${input.contractNo} 的借款`, `This lender already has a loan with contract number ${input.contractNo}`, { field: 'contractNo', details: { id: dup.id } })
         await trx.insertInto('loans').values(row).execute()
         for (const [i, s] of input.schedule.entries())
-          await trx.insertInto('schedule_items').values({ id: ctx.newId(), loan_id: row.id, seq: i + 1, due_date: s.dueDate, principal_fen: s.principalFen, interest_fen: s.interestFen, fee_fen: s.feeFen }).execute()
+          await trx.insertInto('schedule_items').values({ loan_id: row.id, seq: i + 1, due_date: s.dueDate, principal_fen: s.principalFen, interest_fen: s.interestFen, fee_fen: s.feeFen }).execute()
         for (const g of input.guarantors)
           await trx.insertInto('loan_guarantors').values({ id: ctx.newId(), loan_id: row.id, name: g.name, id_number: g.idNumber ?? null, phone: g.phone ?? null, address: g.address ?? null }).execute()
         await trx.insertInto('disbursements').values({ id: ctx.newId(), loan_id: row.id, date: row.disbursement_date, amount_fen: row.disbursed_amount_fen, channel: null, reference: null }).execute()

@@ -13,6 +13,7 @@ const oneOf = (col: string, values: readonly string[]) => `(${col} IS NULL OR ${
 
 const STAGES = ['new', 'collection', 'negotiation', 'mediation', 'litigation', 'enforcement', 'closed']
 
+// Tables keyed by a ULID are WITHOUT ROWID: the key is the table, no hidden rowid b-tree to keep in step.
 const DDL = [
   `CREATE TABLE lenders (
     id TEXT PRIMARY KEY,
@@ -21,7 +22,7 @@ const DDL = [
     regime TEXT NOT NULL CHECK ${oneOf('regime', ['private', 'licensed'])},
     address TEXT, legal_rep TEXT, phone TEXT,
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL
-  )`,
+  ) WITHOUT ROWID`,
   `CREATE UNIQUE INDEX lenders_name ON lenders(name)`,
 
   `CREATE TABLE borrowers (
@@ -32,27 +33,28 @@ const DDL = [
     birth_date TEXT CHECK ${isDate('birth_date')},
     employer TEXT, note TEXT,
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL
-  )`,
+  ) WITHOUT ROWID`,
+  // Child lists are keyed by their parent and position: no id of their own, one b-tree each (seeding speed).
   `CREATE TABLE borrower_phones (
-    id TEXT PRIMARY KEY,
     borrower_id TEXT NOT NULL REFERENCES borrowers(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL CHECK (seq >= 1),
     phone TEXT NOT NULL CHECK (length(phone) BETWEEN 5 AND 20),
     kind TEXT NOT NULL DEFAULT 'mobile' CHECK ${oneOf('kind', ['mobile', 'home', 'work', 'other'])},
-    is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1))
-  )`,
-  `CREATE INDEX borrower_phones_borrower ON borrower_phones(borrower_id)`,
+    is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1)),
+    PRIMARY KEY (borrower_id, seq)
+  ) WITHOUT ROWID`,
   `CREATE TABLE borrower_addresses (
-    id TEXT PRIMARY KEY,
     borrower_id TEXT NOT NULL REFERENCES borrowers(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL CHECK (seq >= 1),
     kind TEXT NOT NULL CHECK ${oneOf('kind', ['hukou', 'residence', 'work', 'mailing'])},
-    address TEXT NOT NULL CHECK (length(address) BETWEEN 1 AND 500)
-  )`,
-  `CREATE INDEX borrower_addresses_borrower ON borrower_addresses(borrower_id)`,
+    address TEXT NOT NULL CHECK (length(address) BETWEEN 1 AND 500),
+    PRIMARY KEY (borrower_id, seq)
+  ) WITHOUT ROWID`,
   `CREATE TABLE emergency_contacts (
     id TEXT PRIMARY KEY,
     borrower_id TEXT NOT NULL REFERENCES borrowers(id) ON DELETE CASCADE,
     name TEXT NOT NULL, relation TEXT, phone TEXT
-  )`,
+  ) WITHOUT ROWID`,
   `CREATE INDEX emergency_contacts_borrower ON emergency_contacts(borrower_id)`,
 
   `CREATE TABLE loans (
@@ -81,13 +83,13 @@ const DDL = [
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
     UNIQUE (lender_id, contract_no),
     CHECK (disbursement_date >= contract_date OR julianday(contract_date) - julianday(disbursement_date) <= 31)
-  )`,
+  ) WITHOUT ROWID`,
   `CREATE INDEX loans_borrower ON loans(borrower_id)`,
   `CREATE TABLE loan_guarantors (
     id TEXT PRIMARY KEY,
     loan_id TEXT NOT NULL REFERENCES loans(id) ON DELETE CASCADE,
     name TEXT NOT NULL, id_number TEXT, phone TEXT, address TEXT
-  )`,
+  ) WITHOUT ROWID`,
   `CREATE INDEX loan_guarantors_loan ON loan_guarantors(loan_id)`,
   `CREATE TABLE disbursements (
     id TEXT PRIMARY KEY,
@@ -95,18 +97,17 @@ const DDL = [
     date TEXT NOT NULL CHECK ${isDate('date')},
     amount_fen INTEGER NOT NULL CHECK ${isFen('amount_fen')},
     channel TEXT, reference TEXT
-  )`,
+  ) WITHOUT ROWID`,
   `CREATE INDEX disbursements_loan ON disbursements(loan_id)`,
   `CREATE TABLE schedule_items (
-    id TEXT PRIMARY KEY,
     loan_id TEXT NOT NULL REFERENCES loans(id) ON DELETE CASCADE,
     seq INTEGER NOT NULL CHECK (seq >= 1),
     due_date TEXT NOT NULL CHECK ${isDate('due_date')},
     principal_fen INTEGER NOT NULL CHECK ${isFen('principal_fen')},
     interest_fen INTEGER NOT NULL DEFAULT 0 CHECK ${isFen('interest_fen')},
     fee_fen INTEGER NOT NULL DEFAULT 0 CHECK ${isFen('fee_fen')},
-    UNIQUE (loan_id, seq)
-  )`,
+    PRIMARY KEY (loan_id, seq)
+  ) WITHOUT ROWID`,
   `CREATE TABLE repayments (
     id TEXT PRIMARY KEY,
     loan_id TEXT NOT NULL REFERENCES loans(id) ON DELETE CASCADE,
@@ -116,7 +117,7 @@ const DDL = [
     principal_fen INTEGER CHECK (${isFen('principal_fen')} AND (principal_fen IS NULL OR principal_fen <= amount_fen)),
     source TEXT, reference TEXT,
     created_at TEXT NOT NULL
-  )`,
+  ) WITHOUT ROWID`,
   `CREATE INDEX repayments_loan_date ON repayments(loan_id, date)`,
 
   `CREATE TABLE cases (
@@ -136,7 +137,7 @@ const DDL = [
     court TEXT, court_case_no TEXT, procedure TEXT CHECK ${oneOf('procedure', ['payment_order', 'small_claims', 'simplified', 'ordinary'])},
     filing_date TEXT CHECK ${isDate('filing_date')},
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL
-  )`,
+  ) WITHOUT ROWID`,
   // List queries filter by stage (and owner) and sort by days past due or amount: one index per pattern.
   `CREATE INDEX cases_stage_overdue ON cases(stage, overdue_since)`,
   `CREATE INDEX cases_stage_principal ON cases(stage, principal_outstanding_fen)`,
@@ -157,7 +158,7 @@ const DDL = [
     from_stage TEXT CHECK ${oneOf('from_stage', STAGES)},
     to_stage TEXT NOT NULL CHECK ${oneOf('to_stage', STAGES)},
     at TEXT NOT NULL, actor TEXT NOT NULL, reason TEXT
-  )`,
+  ) WITHOUT ROWID`,
   `CREATE INDEX stage_history_case ON stage_history(case_id, at)`,
 
   `CREATE TABLE collection_actions (
@@ -173,7 +174,7 @@ const DDL = [
     proof_evidence_id TEXT REFERENCES evidence_items(id),
     actor TEXT NOT NULL, override_reason TEXT,
     created_at TEXT NOT NULL
-  )`,
+  ) WITHOUT ROWID`,
   `CREATE INDEX collection_actions_case ON collection_actions(case_id, at)`,
   `CREATE TABLE promises (
     id TEXT PRIMARY KEY,
@@ -184,7 +185,7 @@ const DDL = [
     status TEXT NOT NULL DEFAULT 'open' CHECK ${oneOf('status', ['open', 'kept', 'partly_kept', 'broken'])},
     kept_fen INTEGER NOT NULL DEFAULT 0 CHECK ${isFen('kept_fen')},
     created_at TEXT NOT NULL
-  )`,
+  ) WITHOUT ROWID`,
   `CREATE INDEX promises_due ON promises(status, due_date)`,
   `CREATE INDEX promises_case ON promises(case_id)`,
   `CREATE TABLE repayment_plans (
@@ -195,7 +196,7 @@ const DDL = [
     total_fen INTEGER NOT NULL CHECK ${isFen('total_fen')},
     status TEXT NOT NULL DEFAULT 'proposed' CHECK ${oneOf('status', ['proposed', 'agreed', 'performing', 'broken', 'completed'])},
     created_at TEXT NOT NULL
-  )`,
+  ) WITHOUT ROWID`,
   `CREATE INDEX repayment_plans_case ON repayment_plans(case_id)`,
   `CREATE TABLE plan_instalments (
     plan_id TEXT NOT NULL REFERENCES repayment_plans(id) ON DELETE CASCADE,
@@ -213,7 +214,7 @@ const DDL = [
     court TEXT, court_case_no TEXT,
     amount_fen INTEGER CHECK ${isFen('amount_fen')},
     note TEXT, created_at TEXT NOT NULL
-  )`,
+  ) WITHOUT ROWID`,
   `CREATE INDEX court_events_case ON court_events(case_id, date)`,
   `CREATE TABLE deadlines (
     id TEXT PRIMARY KEY,
@@ -225,7 +226,7 @@ const DDL = [
     basis TEXT,
     status TEXT NOT NULL DEFAULT 'open' CHECK ${oneOf('status', ['open', 'done', 'dismissed'])},
     created_at TEXT NOT NULL
-  )`,
+  ) WITHOUT ROWID`,
   `CREATE INDEX deadlines_due ON deadlines(status, due_date)`,
   `CREATE INDEX deadlines_case ON deadlines(case_id)`,
 
@@ -243,7 +244,7 @@ const DDL = [
     size INTEGER NOT NULL CHECK (size >= 0),
     mime TEXT NOT NULL, pages INTEGER CHECK (pages IS NULL OR pages >= 0), file_name TEXT NOT NULL,
     added_by TEXT NOT NULL, added_at TEXT NOT NULL, removed_at TEXT
-  )`,
+  ) WITHOUT ROWID`,
   `CREATE INDEX evidence_items_case ON evidence_items(case_id, no)`,
   `CREATE TABLE templates (
     id TEXT PRIMARY KEY,
@@ -253,7 +254,7 @@ const DDL = [
     body TEXT NOT NULL,
     builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL
-  )`,
+  ) WITHOUT ROWID`,
   `CREATE TABLE documents (
     id TEXT PRIMARY KEY,
     case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
@@ -264,7 +265,7 @@ const DDL = [
     size INTEGER NOT NULL, file_name TEXT NOT NULL,
     inputs_json TEXT NOT NULL,
     created_by TEXT NOT NULL, created_at TEXT NOT NULL
-  )`,
+  ) WITHOUT ROWID`,
   `CREATE INDEX documents_case ON documents(case_id, created_at)`,
   `CREATE TABLE import_mappings (
     name TEXT PRIMARY KEY,

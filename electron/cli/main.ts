@@ -1,0 +1,64 @@
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
+import { defaultDataDir, openCore, UserError, type OpenedCore } from '../core/services'
+import { parseArgs, UsageError } from './args'
+import { COMMANDS, type CommandContext } from './commands'
+import { createOutput } from './output'
+
+/**
+ * `casedesk` — the command-line door to the same core as the app. Exit codes: 0 success, 1 a user error
+ * (message on stderr), 2 bad usage. With --json, stdout carries exactly one JSON document.
+ */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const VALUED = new Set(['data-dir', 'cases', 'seed', 'search', 'stage', 'limit', 'out', 'owner'])
+const BOOLEANS = new Set(['json', 'help'])
+
+const USAGE = `用法 / usage: casedesk [--data-dir DIR] [--json] <command> …
+  seed --cases N [--seed S]            生成演示数据 / synthetic cases
+  cases list [--search Q] [--stage S] [--limit N]
+  cases show ID
+  validate id-number X | validate credit-code X
+  db check | audit verify
+  backup --out FILE | restore FILE
+默认数据目录 / default data dir: ${defaultDataDir()}`
+
+export async function main(argv: string[]): Promise<number> {
+  let json = argv.includes('--json')
+  const out = createOutput(json)
+  let core: OpenedCore | undefined
+  try {
+    const args = parseArgs(argv, VALUED, BOOLEANS)
+    json = args.options.json === true
+    if (args.options.help || args.positionals.length === 0) {
+      process.stderr.write(USAGE + '\n')
+      return args.options.help ? 0 : 2
+    }
+    const [name, ...rest] = args.positionals
+    const command = COMMANDS[name]
+    if (!command) throw new UsageError(`未知命令 ${name} / unknown command ${name}`)
+    const dataDir = resolve(typeof args.options['data-dir'] === 'string' ? args.options['data-dir'] : defaultDataDir())
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+    const ctx: CommandContext = {
+      args: rest,
+      options: args.options,
+      out,
+      dataDir,
+      open: async () => (core ??= await openCore({ dataDir, resourcesDir: join(ROOT, 'resources'), version })),
+    }
+    return await command(ctx)
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n${USAGE}\n`)
+      return 2
+    }
+    if (e instanceof UserError) {
+      out.error(e.toAppError())
+      return 1
+    }
+    process.stderr.write(`内部错误 / internal error: ${(e as Error)?.stack ?? String(e)}\n`)
+    return 1
+  } finally {
+    await core?.close()
+  }
+}
