@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { generateDocument } from '../electron/core/documents/generate'
+import { preloadFont } from '../electron/core/documents/render-pdf/fonts'
+import { sampleContext } from '../test/documents/fixtures'
+import type { BenchResult } from './types'
+
+/**
+ * One-page demand letters (催收函), one at a time on one core: PDF and DOCX per document after warm-up,
+ * each compared with what a lawyer does today — write the DOCX, let LibreOffice make the PDF
+ * (`soffice --headless --convert-to pdf`, 20 files in one call, time per file).
+ */
+const WARMUP = 20
+const N = 300
+const SOFFICE_FILES = 20
+
+function stats(samples: number[]): { median: number; p95: number } {
+  const s = [...samples].sort((a, b) => a - b)
+  return { median: s[Math.floor(s.length / 2)], p95: s[Math.floor(s.length * 0.95)] }
+}
+
+/** Each letter goes to a different borrower, so every PDF needs its own font subset. */
+function letterContext(i: number) {
+  const ctx = sampleContext()
+  const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'
+  const given = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂'
+  ctx.borrower!.name = surnames[i % surnames.length] + given[(i * 7) % given.length] + given[(i * 13) % given.length]
+  ctx.refNo = `CD-2024-${String(i).padStart(5, '0')}`
+  return ctx
+}
+
+async function timeEach(n: number, f: (i: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t = performance.now()
+    await f(i)
+    out.push(performance.now() - t)
+  }
+  return out
+}
+
+export default async function bench(): Promise<BenchResult[]> {
+  await preloadFont()
+  for (let i = 0; i < WARMUP; i++) {
+    await generateDocument('demand-letter', letterContext(i), { format: 'pdf' })
+    await generateDocument('demand-letter', letterContext(i), { format: 'docx' })
+  }
+  const pdf = stats(await timeEach(N, (i) => generateDocument('demand-letter', letterContext(i), { format: 'pdf' })))
+  const docx = stats(await timeEach(N, (i) => generateDocument('demand-letter', letterContext(i), { format: 'docx' })))
+
+  // The anchor: DOCX → PDF by LibreOffice, 20 files in one soffice call.
+  const dir = mkdtempSync(join(tmpdir(), 'casedesk-bench-'))
+  let sofficeMs: number | undefined
+  try {
+    for (let i = 0; i < SOFFICE_FILES; i++) {
+      const r = await generateDocument('demand-letter', letterContext(i), { format: 'docx' })
+      writeFileSync(join(dir, `letter-${i}.docx`), r.bytes)
+    }
+    const files = readdirSync(dir).filter((f) => f.endsWith('.docx')).map((f) => join(dir, f))
+    const t = performance.now()
+    const r = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', join(dir, 'out'), ...files], { timeout: 120_000 })
+    const elapsed = performance.now() - t
+    if (r.status === 0 && readdirSync(join(dir, 'out')).length === SOFFICE_FILES) sofficeMs = elapsed / SOFFICE_FILES
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const anchor = (ours: number) => ({ name: `LibreOffice soffice --convert-to pdf, ${SOFFICE_FILES} files in one call, per file`, medianMs: sofficeMs, ratio: sofficeMs ? ours / sofficeMs : undefined })
+  return [
+    { name: 'documents: one-page demand letter → PDF (one core)', n: N, medianMs: pdf.median, p95Ms: pdf.p95, throughputPerSec: 1000 / pdf.median, target: '≤ 15 ms', anchor: anchor(pdf.median) },
+    { name: 'documents: one-page demand letter → DOCX (one core)', n: N, medianMs: docx.median, p95Ms: docx.p95, throughputPerSec: 1000 / docx.median, target: '≤ 5 ms', anchor: anchor(docx.median) },
+  ]
+}
