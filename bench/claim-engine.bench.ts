@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs'
+import { addMonths } from '../shared/domain/date'
+import type { ClaimInput } from '../shared/domain/claim'
+import { computeClaim } from '../electron/core/law/claim/index'
+import { parseLprTable } from '../electron/core/law/lpr'
+import type { BenchResult } from './types'
+
+/**
+ * Issue 3 benchmark: 100,000 synthetic stored loans (12 monthly instalments, 0–3 payments, both regimes,
+ * some with 砍头息, fees, penalties and flat penalties) recalculated as of one date on one thread.
+ * Target: ≥ 20,000 loans/s.
+ */
+
+const AS_OF = '2025-06-30'
+const N = 100_000
+const BATCH = 1_000
+
+/** Small deterministic PRNG (mulberry32) so every run computes the same loans. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const yuan = (fen: number): string => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
+
+/** One synthetic loan, shaped like the stored loans the lead's adapter will hand over. */
+export function syntheticLoan(r: () => number): ClaimInput {
+  const licensed = r() < 0.5
+  const start = addMonths('2023-01-05', Math.floor(r() * 24))
+  const day = String(1 + Math.floor(r() * 28)).padStart(2, '0')
+  const disbursementDate = `${start.slice(0, 8)}${day}`
+  const instalmentFen = 10_000 * (20 + Math.floor(r() * 400))
+  const contractFen = instalmentFen * 12
+  const disbursedFen = r() < 0.3 ? contractFen - instalmentFen : contractFen
+  const schedule = Array.from({ length: 12 }, (_, i) => ({ dueDate: addMonths(disbursementDate, i + 1), principal: yuan(instalmentFen) }))
+  const payments = Array.from({ length: Math.floor(r() * 4) }, (_, i) => ({
+    date: addMonths(disbursementDate, i + 1),
+    amount: yuan(Math.floor(instalmentFen * (0.3 + r() * 0.6))),
+  }))
+  return {
+    regime: licensed ? 'licensed' : 'private',
+    contractDate: disbursementDate,
+    disbursementDate,
+    contractAmount: yuan(contractFen),
+    disbursedAmount: yuan(disbursedFen),
+    rateTerm: ['0.12', '0.18', '0.24', '0.36'][Math.floor(r() * 4)],
+    feeRateTerm: r() < 0.4 ? '0.06' : undefined,
+    rateOverdue: r() < 0.7 ? '0.36' : undefined,
+    penaltyRate: r() < 0.3 ? '0.12' : undefined,
+    feeRateOverdue: r() < 0.2 ? '0.05' : undefined,
+    penaltyFlat: r() < 0.2 ? '200.00' : undefined,
+    schedule,
+    payments,
+    expenses: r() < 0.1 ? [{ date: '2025-01-10', amount: '500.00' }] : [],
+    asOf: AS_OF,
+  }
+}
+
+export default async function bench(): Promise<BenchResult[]> {
+  const lpr = parseLprTable(JSON.parse(readFileSync(new URL('../resources/data/lpr.json', import.meta.url), 'utf8')))
+  const r = rng(20250630)
+  const loans = Array.from({ length: N }, () => syntheticLoan(r))
+  for (let i = 0; i < 2_000; i++) computeClaim(loans[i], lpr) // warm-up
+
+  const batchMs: number[] = []
+  let checksumFen = 0n
+  const t0 = performance.now()
+  for (let b = 0; b < N; b += BATCH) {
+    const tb = performance.now()
+    for (let i = b; i < b + BATCH; i++) {
+      const res = computeClaim(loans[i], lpr)
+      checksumFen += BigInt(res.total.replace('.', ''))
+    }
+    batchMs.push(performance.now() - tb)
+  }
+  const totalMs = performance.now() - t0
+  batchMs.sort((x, y) => x - y)
+  const median = batchMs[Math.floor(batchMs.length / 2)]
+  return [
+    {
+      name: 'claim-engine: 100k loans as of one date, single thread',
+      n: N,
+      medianMs: Number(median.toFixed(3)),
+      p95Ms: Number(batchMs[Math.floor(batchMs.length * 0.95)].toFixed(3)),
+      throughputPerSec: Math.round((N / totalMs) * 1000),
+      target: '>= 20000 loans/s',
+      extra: { unit: 'ms per 1,000 loans', totalMs: Math.round(totalMs), checksumTotalYuan: `${checksumFen / 100n}.${String(checksumFen % 100n).padStart(2, '0')}` },
+    },
+  ]
+}
