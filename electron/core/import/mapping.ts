@@ -53,22 +53,27 @@ function matchField(key: string, field: CanonicalField, exact: boolean): { rank:
 export function proposeMapping(headers: string[]): Mapping {
   const columns: Mapping['columns'] = {}
   const used = new Set<number>()
+  const keys = headers.map(headerKey)
   for (const exact of [true, false]) {
+    const candidates: Array<{ field: CanonicalField; col: number; rank: number; synonym: string }> = []
     for (const field of CANONICAL_FIELDS) {
       if (columns[field]) continue
-      let best: { col: number; rank: number; synonym: string } | null = null
-      headers.forEach((h, col) => {
-        if (used.has(col) || h.trim() === '') return
-        const m = matchField(headerKey(h), field, exact)
-        if (m && (best === null || m.rank < best.rank)) best = { col, ...m }
+      keys.forEach((key, col) => {
+        if (used.has(col) || key === '') return
+        const m = matchField(key, field, exact)
+        if (m) candidates.push({ field, col, ...m })
       })
-      if (best === null) continue
-      const { col, synonym } = best as { col: number; rank: number; synonym: string }
-      used.add(col)
-      columns[field] = describeColumn(field, headers[col], synonym)
+    }
+    // Longest (most specific) synonym first: "借款人手机号码" is a phone column, not a borrower-name one.
+    candidates.sort((a, b) => b.synonym.length - a.synonym.length || a.rank - b.rank || a.col - b.col)
+    for (const c of candidates) {
+      if (columns[c.field] || used.has(c.col)) continue
+      used.add(c.col)
+      columns[c.field] = describeColumn(c.field, headers[c.col], c.synonym)
     }
   }
-  return { version: 1, columns }
+  // Present fields in canonical order, whatever order they were matched in.
+  return { version: 1, columns: Object.fromEntries(CANONICAL_FIELDS.filter((f) => columns[f]).map((f) => [f, columns[f]])) }
 }
 
 function describeColumn(field: CanonicalField, header: string, synonym: string): MappedColumn {
