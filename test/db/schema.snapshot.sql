@@ -11,7 +11,7 @@ CREATE INDEX cases_borrower ON cases(borrower_id);
 CREATE INDEX cases_lender ON cases(lender_id);
 
 -- index cases_overdue
-CREATE INDEX cases_overdue ON cases(overdue_since);
+CREATE INDEX cases_overdue ON cases(coalesce(overdue_since, '9999-12-31'));
 
 -- index cases_owner_stage
 CREATE INDEX cases_owner_stage ON cases(owner, stage);
@@ -20,7 +20,7 @@ CREATE INDEX cases_owner_stage ON cases(owner, stage);
 CREATE INDEX cases_principal ON cases(principal_outstanding_fen);
 
 -- index cases_stage_overdue
-CREATE INDEX cases_stage_overdue ON cases(stage, overdue_since);
+CREATE INDEX cases_stage_overdue ON cases(stage, coalesce(overdue_since, '9999-12-31'));
 
 -- index cases_stage_principal
 CREATE INDEX cases_stage_principal ON cases(stage, principal_outstanding_fen);

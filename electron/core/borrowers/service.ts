@@ -31,7 +31,7 @@ export function checkIdNumber(value: string | undefined, today: string, field = 
 async function loadBorrower(ex: Executor, id: string): Promise<Borrower> {
   const row = await ex.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw notFound('借款人', 'Borrower', id)
-  const phones = await ex.selectFrom('borrower_phones').selectAll().where('borrower_id', '=', id).orderBy('is_primary', 'desc').orderBy('seq').execute()
+  const phones = await ex.selectFrom('borrower_phones').selectAll().where('borrower_id', '=', id).orderBy('seq').execute()
   const addresses = await ex.selectFrom('borrower_addresses').selectAll().where('borrower_id', '=', id).orderBy('seq').execute()
   return {
     id: row.id, name: row.name, idNumberMasked: row.id_number ? maskIdNumber(row.id_number) : null, sex: row.sex, birthDate: row.birth_date,
@@ -44,8 +44,10 @@ async function loadBorrower(ex: Executor, id: string): Promise<Borrower> {
 async function writeLists(ex: Executor, borrowerId: string, input: Partial<BorrowerFields>): Promise<void> {
   if (input.phones) {
     await ex.deleteFrom('borrower_phones').where('borrower_id', '=', borrowerId).execute()
-    for (const [i, p] of input.phones.entries())
-      await ex.insertInto('borrower_phones').values({ borrower_id: borrowerId, seq: i + 1, phone: normalizePhone(p.phone), kind: p.kind, is_primary: p.isPrimary || i === 0 ? 1 : 0 }).execute()
+    // The primary phone goes first: lists read "the" phone as seq 1.
+    const phones = [...input.phones].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary))
+    for (const [i, p] of phones.entries())
+      await ex.insertInto('borrower_phones').values({ borrower_id: borrowerId, seq: i + 1, phone: normalizePhone(p.phone), kind: p.kind, is_primary: i === 0 ? 1 : 0 }).execute()
   }
   if (input.addresses) {
     await ex.deleteFrom('borrower_addresses').where('borrower_id', '=', borrowerId).execute()
@@ -117,7 +119,7 @@ export function borrowerService(ctx: CoreContext) {
         if (!row) throw notFound('借款人', 'Borrower', id)
         await audit(trx, id, 'reveal', { field })
         if (field === 'idNumber') return { idNumber: row.id_number }
-        const phones = await trx.selectFrom('borrower_phones').select('phone').where('borrower_id', '=', id).orderBy('is_primary', 'desc').execute()
+        const phones = await trx.selectFrom('borrower_phones').select('phone').where('borrower_id', '=', id).orderBy('seq').execute()
         return { phones: phones.map((p) => p.phone) }
       })
     },

@@ -139,9 +139,10 @@ const DDL = [
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL
   ) WITHOUT ROWID`,
   // List queries filter by stage (and owner) and sort by days past due or amount: one index per pattern.
-  `CREATE INDEX cases_stage_overdue ON cases(stage, overdue_since)`,
+  // "Not overdue" (NULL) sorts as the far future, so one ascending walk of the index is "most overdue first".
+  `CREATE INDEX cases_stage_overdue ON cases(stage, coalesce(overdue_since, '9999-12-31'))`,
   `CREATE INDEX cases_stage_principal ON cases(stage, principal_outstanding_fen)`,
-  `CREATE INDEX cases_overdue ON cases(overdue_since)`,
+  `CREATE INDEX cases_overdue ON cases(coalesce(overdue_since, '9999-12-31'))`,
   `CREATE INDEX cases_principal ON cases(principal_outstanding_fen)`,
   `CREATE INDEX cases_owner_stage ON cases(owner, stage)`,
   `CREATE INDEX cases_borrower ON cases(borrower_id)`,
