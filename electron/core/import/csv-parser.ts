@@ -25,10 +25,15 @@ export interface CsvLimits {
 const QUOTE = 34
 const CR = 13
 const LF = 10
-const enum State { FieldStart, Unquoted, Quoted, QuoteInQuoted, AfterClose }
+// Plain numeric constants, not an enum: under isolatedModules a const enum becomes an object lookup per character.
+const FIELD_START = 0
+const UNQUOTED = 1
+const QUOTED = 2
+const QUOTE_IN_QUOTED = 3
+const AFTER_CLOSE = 4
 
 export class CsvRecordParser {
-  private state = State.FieldStart
+  private state: number = FIELD_START
   private field = ''
   private fieldOversized = false
   private cells: string[] = []
@@ -53,14 +58,14 @@ export class CsvRecordParser {
         if (c === LF) { seg = i + 1; continue }
       }
       switch (this.state) {
-        case State.FieldStart:
-          if (c === QUOTE) { this.state = State.Quoted; seg = i + 1; break }
-          this.state = State.Unquoted
+        case FIELD_START:
+          if (c === QUOTE) { this.state = QUOTED; seg = i + 1; break }
+          this.state = UNQUOTED
           seg = i
           i-- // look at this character again as part of an unquoted field
           break
-        case State.Unquoted:
-        case State.AfterClose:
+        case UNQUOTED:
+        case AFTER_CLOSE:
           if (c === this.delim) {
             this.append(text, seg, i)
             this.endField()
@@ -71,25 +76,25 @@ export class CsvRecordParser {
             this.skipLf = c === CR
           }
           break
-        case State.Quoted:
-          if (c === QUOTE) { this.append(text, seg, i); this.state = State.QuoteInQuoted }
+        case QUOTED:
+          if (c === QUOTE) { this.append(text, seg, i); this.state = QUOTE_IN_QUOTED }
           break
-        case State.QuoteInQuoted:
-          if (c === QUOTE) { this.field += '"'; seg = i + 1; this.state = State.Quoted; break }
-          this.state = State.AfterClose // the quote closed the field; keep what follows, as Excel does
+        case QUOTE_IN_QUOTED:
+          if (c === QUOTE) { this.field += '"'; seg = i + 1; this.state = QUOTED; break }
+          this.state = AFTER_CLOSE // the quote closed the field; keep what follows, as Excel does
           seg = i
           i--
           break
       }
     }
-    if (this.state === State.Unquoted || this.state === State.AfterClose || this.state === State.Quoted) this.append(text, seg, n)
+    if (this.state === UNQUOTED || this.state === AFTER_CLOSE || this.state === QUOTED) this.append(text, seg, n)
     return this.drain()
   }
 
   /** End of input: completes the last record (a file need not end with a newline). */
   end(): CsvRecord[] {
-    if (this.state !== State.FieldStart || this.cells.length > 0) {
-      const unclosed = this.state === State.Quoted
+    if (this.state !== FIELD_START || this.cells.length > 0) {
+      const unclosed = this.state === QUOTED
       this.endField()
       this.endRecord(unclosed)
     }
@@ -113,7 +118,7 @@ export class CsvRecordParser {
     this.columnCount++
     this.field = ''
     this.fieldOversized = false
-    this.state = State.FieldStart
+    this.state = FIELD_START
   }
 
   private endRecord(unclosedQuote: boolean): void {

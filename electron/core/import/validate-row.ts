@@ -1,5 +1,5 @@
 import { FIELD_SPECS, type CanonicalField } from './fields'
-import type { ResolvedMapping } from './mapping'
+import { AMOUNT_FIELDS, type ResolvedMapping } from './mapping'
 import { normalizeAmountFen } from './normalize-amount'
 import { normalizeDate } from './normalize-date'
 import { normalizeCreditCodeCell, normalizeIdNumberCell } from './normalize-identity'
@@ -69,7 +69,8 @@ export function validateRow(row: ReadRow, mapping: ResolvedMapping, defaults: Ro
 
   checkExtraCells(cells, mapping.headers.length, rowNumber, errors)
 
-  const text = (max: number, field: CanonicalField) => (raw: string) => normalizeText(raw, max, FIELD_SPECS[field])
+  const n = normalisers(mapping, defaults)
+  const text = (max: number, field: CanonicalField) => n.text[field] ?? ((raw: string) => normalizeText(raw, max, FIELD_SPECS[field]))
   const name = required('borrowerName', text(100, 'borrowerName'))
   const idNumber = required('idNumber', (raw) => normalizeIdNumberCell(raw, defaults.today))
   const address = optional('address', text(500, 'address'))
@@ -91,11 +92,11 @@ export function validateRow(row: ReadRow, mapping: ResolvedMapping, defaults: Ro
     : defaults.lenderCreditCode ? unwrapDefault(normalizeCreditCodeCell(defaults.lenderCreditCode), rowNumber, errors) : null
 
   const contractNo = required('contractNo', text(100, 'contractNo'))
-  const date = (raw: string) => normalizeDate(raw)
+  const date = normalizeDate
   const contractDate = optional('contractDate', date)
   const disbursementDate = optional('disbursementDate', date)
   const dueDate = optional('dueDate', date)
-  const amount = (field: CanonicalField) => (raw: string) => normalizeAmountFen(raw, { wan: mapping.columns[field]?.unit === 'wan' })
+  const amount = (field: CanonicalField) => n.amount[field]!
   const contractAmountFen = required('contractAmount', amount('contractAmount'))
   const disbursedAmountFen = optional('disbursedAmount', amount('disbursedAmount'))
   const feesFen = optional('fees', amount('fees'))
@@ -103,10 +104,7 @@ export function validateRow(row: ReadRow, mapping: ResolvedMapping, defaults: Ro
   const interestRepaidFen = optional('interestRepaid', amount('interestRepaid'))
   const instalments = optional('instalments', (raw) => normalizeCount(raw, FIELD_SPECS.instalments, MAX_INSTALMENTS))
   const daysPastDue = optional('daysPastDue', (raw) => normalizeCount(raw, FIELD_SPECS.daysPastDue, MAX_DAYS_PAST_DUE))
-  const rate = (field: 'rate' | 'overdueRate' | 'penaltyRate') => (raw: string) => {
-    const col = mapping.columns[field]
-    return normalizeRate(raw, { defaultKind: col?.rateKind ?? 'annual', dayBasis: defaults.dayBasis, barePercent: col?.unit === 'percent' })
-  }
+  const rate = (field: 'rate' | 'overdueRate' | 'penaltyRate') => n.rate[field]
   const interestRate: NormalizedRate | null = optional('rate', rate('rate'))
   const overdueRate = optional('overdueRate', rate('overdueRate'))
   const penaltyRate = optional('penaltyRate', rate('penaltyRate'))
@@ -148,6 +146,40 @@ export function validateRow(row: ReadRow, mapping: ResolvedMapping, defaults: Ro
     },
   }
   return { ok: true, value, warnings }
+}
+
+type Normaliser<T> = (raw: string) => Parsed<T>
+interface Normalisers {
+  text: Partial<Record<CanonicalField, Normaliser<string>>>
+  amount: Partial<Record<CanonicalField, Normaliser<number>>>
+  rate: Record<'rate' | 'overdueRate' | 'penaltyRate', Normaliser<NormalizedRate>>
+}
+
+/** Per-field normalisers, built once per mapping and defaults rather than as fresh closures for every row. */
+const normaliserCache = new WeakMap<ResolvedMapping, Map<RowDefaults, Normalisers>>()
+function normalisers(mapping: ResolvedMapping, defaults: RowDefaults): Normalisers {
+  let byDefaults = normaliserCache.get(mapping)
+  if (!byDefaults) normaliserCache.set(mapping, (byDefaults = new Map()))
+  let n = byDefaults.get(defaults)
+  if (n) return n
+  const text = (field: CanonicalField, max: number): Normaliser<string> => (raw) => normalizeText(raw, max, FIELD_SPECS[field])
+  const amount = (field: CanonicalField): Normaliser<number> => {
+    const opts = { wan: mapping.columns[field]?.unit === 'wan' }
+    return (raw) => normalizeAmountFen(raw, opts)
+  }
+  const rate = (field: 'rate' | 'overdueRate' | 'penaltyRate'): Normaliser<NormalizedRate> => {
+    const col = mapping.columns[field]
+    const opts = { defaultKind: col?.rateKind ?? 'annual', dayBasis: defaults.dayBasis, barePercent: col?.unit === 'percent' }
+    return (raw) => normalizeRate(raw, opts)
+  }
+  n = {
+    text: { borrowerName: text('borrowerName', 100), address: text('address', 500), lenderName: text('lenderName', 200), contractNo: text('contractNo', 100) },
+    amount: Object.fromEntries(AMOUNT_FIELDS.map((f) => [f, amount(f)])),
+    rate: { rate: rate('rate'), overdueRate: rate('overdueRate'), penaltyRate: rate('penaltyRate') },
+  }
+  if (byDefaults.size > 8) byDefaults.clear() // callers normally pass one defaults object per import
+  byDefaults.set(defaults, n)
+  return n
 }
 
 function checkExtraCells(cells: string[], headerCount: number, rowNumber: number, errors: RowError[]): void {
