@@ -2,6 +2,7 @@ import { Card, Col, Descriptions, Row, Table } from 'antd'
 import { REPAYMENT_METHOD_LABELS } from '../../../../shared/domain/enums'
 import type { Loan, Repayment, ScheduleItem } from '../../../../shared/domain/loan'
 import { formatFen } from '../../../../shared/domain/money'
+import { formatRatePercent } from '../../../../shared/domain/rate'
 import { useI18n } from '../../i18n'
 
 /** A loan contract with its schedule and repayments side by side. */
@@ -14,7 +15,7 @@ export function LoanPanel({ loan }: { loan: Loan }) {
         <Descriptions.Item label={t('loan.contractAmount')}>¥{formatFen(loan.contractAmountFen)}</Descriptions.Item>
         <Descriptions.Item label={t('loan.disbursed')}>¥{formatFen(loan.disbursedAmountFen)}</Descriptions.Item>
         <Descriptions.Item label={t('loan.disbursementDate')}>{loan.disbursementDate}</Descriptions.Item>
-        <Descriptions.Item label={t('loan.rate')}>{loan.rateTerm ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('loan.rate')}>{formatRatePercent(loan.rateTerm)}</Descriptions.Item>
         <Descriptions.Item label={t('loan.method')}>{lang === 'en' ? method.en : method.zh}</Descriptions.Item>
       </Descriptions>
       <Row gutter={12}>
