@@ -40,16 +40,14 @@ export function accruePeriod(state: RunState, a: number, b: number): void {
     const rT = Math.min(s.rateTerm, cap)
     const fT = Math.min(s.feeRateTerm, cap - rT)
     if (rT < s.rateTerm || fT < s.feeRateTerm) state.termCapped = true
-    const baseDays = BigInt(termBase * days)
+    const baseDays = termBase * days
     if (rT > 0) {
-      const n = baseDays * BigInt(rT)
-      state.termInterest += n
-      if (s.collectLines) addLine(state, LINE_TERM_INTEREST, -1, a, b, termBase, rT, s.rateTerm, n, false, capIndex)
+      state.termInterest.add(rT, baseDays)
+      if (s.collectLines) addLine(state, LINE_TERM_INTEREST, -1, a, b, termBase, rT, s.rateTerm, baseDays, false, capIndex)
     }
     if (fT > 0) {
-      const n = baseDays * BigInt(fT)
-      state.termFee += n
-      if (s.collectLines) addLine(state, LINE_TERM_FEE, -1, a, b, termBase, fT, s.feeRateTerm, n, false, capIndex)
+      state.termFee.add(fT, baseDays)
+      if (s.collectLines) addLine(state, LINE_TERM_FEE, -1, a, b, termBase, fT, s.feeRateTerm, baseDays, false, capIndex)
     }
   }
   if (k === 0) return
@@ -66,25 +64,22 @@ export function accruePeriod(state: RunState, a: number, b: number): void {
     const p = Math.min(s.penaltyRate, cap - rO)
     const f = Math.min(s.feeRateOverdue, cap - rO - p)
     if (rO < asked || p < s.penaltyRate || f < s.feeRateOverdue) state.overdueCapped = true
-    const baseDays = BigInt(base * days)
+    const baseDays = base * days
     if (rO > 0) {
-      const n = baseDays * BigInt(rO)
-      state.overdueInterest += n
-      if (s.collectLines) addLine(state, LINE_OVERDUE_INTEREST, r, a, b, base, rO, asked, n, oldRules, capIndex)
+      state.overdueInterest.add(rO, baseDays)
+      if (s.collectLines) addLine(state, LINE_OVERDUE_INTEREST, r, a, b, base, rO, asked, baseDays, oldRules, capIndex)
     }
     if (p > 0) {
-      const n = baseDays * BigInt(p)
-      state.penalty += n
-      if (s.collectLines) addLine(state, LINE_PENALTY, r, a, b, base, p, s.penaltyRate, n, oldRules, capIndex)
+      state.penalty.add(p, baseDays)
+      if (s.collectLines) addLine(state, LINE_PENALTY, r, a, b, base, p, s.penaltyRate, baseDays, oldRules, capIndex)
     }
     if (f > 0) {
-      const n = baseDays * BigInt(f)
-      state.overdueFee += n
-      if (s.collectLines) addLine(state, LINE_OVERDUE_FEE, r, a, b, base, f, s.feeRateOverdue, n, oldRules, capIndex)
+      state.overdueFee.add(f, baseDays)
+      if (s.collectLines) addLine(state, LINE_OVERDUE_FEE, r, a, b, base, f, s.feeRateOverdue, baseDays, oldRules, capIndex)
     }
     if (cap !== NO_CAP) {
       const room = cap - rO - p - f
-      if (room > 0) state.headroom += baseDays * BigInt(room)
+      if (room > 0) state.headroom.add(room, baseDays)
     }
   }
 }
@@ -92,16 +87,16 @@ export function accruePeriod(state: RunState, a: number, b: number): void {
 /** Append a line, or extend the previous one when it ends at `a` with the same base and rate. */
 function addLine(
   state: RunState, kind: number, rule: number, a: number, b: number, baseFen: number, rate: number, askedRate: number,
-  numerator: bigint, oldRules: boolean, capIndex: number,
+  fenDays: number, oldRules: boolean, capIndex: number,
 ): void {
   const key = kind + 8 * (rule + 1)
   const last = state.lastLine.get(key)
   if (last && last.toDay === a && last.baseFen === baseFen && last.rate === rate && last.askedRate === askedRate && last.capIndex === capIndex) {
     last.toDay = b
-    last.numerator += numerator
+    last.fenDays += fenDays
     return
   }
-  const line = { fromDay: a, toDay: b, baseFen, rate, askedRate, numerator, kind, rule, oldRules, capIndex }
+  const line = { fromDay: a, toDay: b, baseFen, rate, askedRate, fenDays, kind, rule, oldRules, capIndex }
   state.lines.push(line)
   state.lastLine.set(key, line)
 }

@@ -2,6 +2,7 @@ import { fromDayNumber } from '../../../../shared/domain/date'
 import { fenToYuan } from '../../money/fen'
 import { roundToSafeInteger } from '../../money/rounding'
 import { UserError } from '../../errors'
+import type { Accumulator } from './accumulator'
 import type { RawAllocation, RunState } from './run-state'
 
 /**
@@ -22,6 +23,15 @@ function settle(owed: bigint, available: number, den: bigint): [bigint, number] 
   return [owed - BigInt(available) * den, available]
 }
 
+/** Pay up to `available` fen of an accumulated charge; returns the fen paid. */
+function settleCharge(charge: Accumulator, available: number, den: bigint): number {
+  if (available === 0) return 0
+  const before = charge.value()
+  const [owed, paid] = settle(before, available, den)
+  if (owed !== before) charge.set(owed)
+  return paid
+}
+
 /**
  * Apply one payment made on `day` (before that day's accrual). In the capped pass a payment larger than
  * everything owed that day (including principal not yet due) is bad input; in the uncapped pass the
@@ -39,19 +49,14 @@ export function allocatePayment(state: RunState, day: number, fen: number, index
     left -= pay
     a.expenses += pay
   }
-  let paid: number
-  ;[state.termInterest, paid] = settle(state.termInterest, left, den)
-  left -= paid
-  a.termInterest = paid
-  ;[state.termFee, paid] = settle(state.termFee, left, den)
-  left -= paid
-  a.termFees = paid
-  ;[state.overdueInterest, paid] = settle(state.overdueInterest, left, den)
-  left -= paid
-  a.overdueInterest = paid
-  ;[state.penalty, paid] = settle(state.penalty, left, den)
-  left -= paid
-  a.penaltyAndOverdueFees = paid
+  a.termInterest = settleCharge(state.termInterest, left, den)
+  left -= a.termInterest
+  a.termFees = settleCharge(state.termFee, left, den)
+  left -= a.termFees
+  a.overdueInterest = settleCharge(state.overdueInterest, left, den)
+  left -= a.overdueInterest
+  a.penaltyAndOverdueFees = settleCharge(state.penalty, left, den)
+  left -= a.penaltyAndOverdueFees
   const flat = state.flatAvailable()
   if (flat > 0n && left > 0) {
     const [flatLeft, flatPaidFen] = settle(flat, left, den)
@@ -59,9 +64,9 @@ export function allocatePayment(state: RunState, day: number, fen: number, index
     left -= flatPaidFen
     a.penaltyAndOverdueFees += flatPaidFen
   }
-  ;[state.overdueFee, paid] = settle(state.overdueFee, left, den)
-  left -= paid
-  a.penaltyAndOverdueFees += paid
+  const feePaid = settleCharge(state.overdueFee, left, den)
+  left -= feePaid
+  a.penaltyAndOverdueFees += feePaid
 
   const rem = state.remaining
   for (let i = 0; i < rem.length && left > 0; i++) {

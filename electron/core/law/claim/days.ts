@@ -9,7 +9,8 @@ import { toDayNumber } from '../../../../shared/domain/date'
 
 const FIRST_DAY = toDayNumber('1980-01-01')
 const LAST_DAY = toDayNumber('2100-12-31')
-const textByDay: Array<string | undefined> = []
+// Pre-filled so the array stays a packed array of strings (sparse writes would turn it into a slow dictionary).
+const textByDay: string[] = new Array<string>(LAST_DAY - FIRST_DAY + 1).fill('')
 const dayByText = new Map<string, number>()
 
 /** Day number → `YYYY-MM-DD` (civil-from-days, proleptic Gregorian; no Date object). */
@@ -17,7 +18,7 @@ export function dayText(day: number): string {
   const inRange = day >= FIRST_DAY && day <= LAST_DAY
   if (inRange) {
     const hit = textByDay[day - FIRST_DAY]
-    if (hit !== undefined) return hit
+    if (hit !== '') return hit
   }
   const z = day + 719_468
   const era = Math.floor(z / 146_097)

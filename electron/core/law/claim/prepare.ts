@@ -96,8 +96,9 @@ export function prepare(input: ClaimInput, table: LprTable): Prepared {
   payments.sort((x, y) => x.day - y.day || x.fen - y.fen || x.index - y.index)
   expenses.sort((x, y) => x.day - y.day || x.fen - y.fen)
 
-  const common = {
+  const setup = (principals: number[], capPeriods: CapPlan['periods'] | null, collectLines: boolean): ScenarioSetup => ({
     den: BigInt(RATE_SCALE * dayBasis),
+    denNumber: RATE_SCALE * dayBasis,
     startDay,
     endDay,
     dueDays: schedule.map((s) => s.day),
@@ -111,8 +112,11 @@ export function prepare(input: ClaimInput, table: LprTable): Prepared {
     feeRateOverdue: feeRateOverdue ?? 0,
     penaltyFlatFen,
     oldRulesUntilDay: plan.oldRulesUntilDay,
-  }
-  const capped: ScenarioSetup = { ...common, principals: scaleInstalments(rawPrincipals, disbursedFen), capPeriods: plan.periods, collectLines: true }
-  const uncapped: ScenarioSetup = { ...common, principals: scaleInstalments(rawPrincipals, contractFen), capPeriods: null, collectLines: false }
+    principals,
+    capPeriods,
+    collectLines,
+  })
+  const capped = setup(scaleInstalments(rawPrincipals, disbursedFen), plan.periods, true)
+  const uncapped = setup(scaleInstalments(rawPrincipals, contractFen), null, false)
   return { input, dayBasis, plan, lpr, capped, uncapped, warnings }
 }

@@ -1,7 +1,7 @@
 import type { ClaimComponents, ClaimLine, ClaimLineKind, ClaimResult, ClaimWarning } from '../../../../shared/domain/claim'
 import { fenNumberToYuan } from '../../money/fen'
 import { formatRate } from '../../money/rate'
-import { roundToSafeInteger } from '../../money/rounding'
+import { roundProductToSafeInteger, roundToSafeInteger } from '../../money/rounding'
 import { EXPENSE_BASIS, flatPenaltyBasis, lineBasis } from './basis'
 import { dayText } from './days'
 import type { Prepared } from './prepare'
@@ -18,10 +18,10 @@ export function components(state: RunState): ClaimComponents {
   for (const r of state.remaining) principal += r
   let expenses = 0
   for (const e of state.expenseOwed) expenses += e
-  const termInterest = roundToSafeInteger(state.termInterest, den)
-  const termFees = roundToSafeInteger(state.termFee, den)
-  const overdueInterest = roundToSafeInteger(state.overdueInterest, den)
-  const penaltyAndFees = roundToSafeInteger(state.penalty + state.flatAvailable() + state.overdueFee, den)
+  const termInterest = roundToSafeInteger(state.termInterest.value(), den)
+  const termFees = roundToSafeInteger(state.termFee.value(), den)
+  const overdueInterest = roundToSafeInteger(state.overdueInterest.value(), den)
+  const penaltyAndFees = roundToSafeInteger(state.penalty.value() + state.flatAvailable() + state.overdueFee.value(), den)
   const total = principal + expenses + termInterest + termFees + overdueInterest + penaltyAndFees
   return {
     principalOutstanding: fenNumberToYuan(principal),
@@ -55,13 +55,14 @@ function explainLines(p: Prepared, state: RunState): ClaimLine[] {
     fromDays.push(l.fromDay)
     lines.push({
       from: dayText(l.fromDay), to: dayText(l.toDay), days: l.toDay - l.fromDay, base: fenNumberToYuan(l.baseFen), rate: formatRate(l.rate),
-      amount: fenNumberToYuan(roundToSafeInteger(l.numerator, s.den)), kind: KIND_NAMES[l.kind], basis: b.zh, basisEn: b.en,
+      amount: fenNumberToYuan(roundProductToSafeInteger(l.fenDays, l.rate, s.den, s.denNumber)), kind: KIND_NAMES[l.kind], basis: b.zh, basisEn: b.en,
     })
   }
   const extra: Array<{ fromDay: number; line: ClaimLine }> = []
   if (s.penaltyFlatFen > 0 && state.firstOverdueDay >= 0) {
     const full = BigInt(s.penaltyFlatFen) * s.den
-    const allowed = full <= state.headroom ? full : state.headroom
+    const room = state.headroom.value()
+    const allowed = full <= room ? full : room
     const agreed = fenNumberToYuan(s.penaltyFlatFen)
     const amount = fenNumberToYuan(roundToSafeInteger(allowed, s.den))
     const b = flatPenaltyBasis(agreed, amount, allowed < full)
@@ -100,7 +101,7 @@ function runtimeWarnings(p: Prepared, state: RunState): ClaimWarning[] {
     })
   }
   const s = state.setup
-  if (s.penaltyFlatFen > 0 && state.firstOverdueDay >= 0 && BigInt(s.penaltyFlatFen) * s.den > state.headroom) {
+  if (s.penaltyFlatFen > 0 && state.firstOverdueDay >= 0 && BigInt(s.penaltyFlatFen) * s.den > state.headroom.value()) {
     w.push({
       code: 'CLAIM_FLAT_PENALTY_REDUCED',
       message: `固定违约金 ${fenNumberToYuan(s.penaltyFlatFen)} 元与逾期利息等合计超过上限，仅支持上限内剩余部分`,
@@ -124,9 +125,12 @@ export function assemble(p: Prepared, capped: RunState, uncapped: RunState): Cla
   const startDay = p.capped.startDay
   const lastDay = Math.max(startDay, p.capped.endDay - 1)
   const all = p.plan.periods
-  const periods = all
-    .map((c, i) => ({ ...c, toDay: i + 1 < all.length ? all[i + 1].fromDay : Number.POSITIVE_INFINITY }))
-    .filter((c) => c.toDay > startDay && c.fromDay <= lastDay)
+  const periods: Array<{ rate: number; fromDay: number; toDay: number; basis: string; basisEn: string }> = []
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i]
+    const toDay = i + 1 < all.length ? all[i + 1].fromDay : Number.POSITIVE_INFINITY
+    if (toDay > startDay && c.fromDay <= lastDay) periods.push({ rate: c.rate, fromDay: c.fromDay, toDay, basis: c.basis, basisEn: c.basisEn })
+  }
   const current = periods.length - 1
   return {
     ...components(capped),
@@ -149,7 +153,7 @@ export function assemble(p: Prepared, capped: RunState, uncapped: RunState): Cla
       termFees: fenNumberToYuan(a.termFees), overdueInterest: fenNumberToYuan(a.overdueInterest),
       penaltyAndOverdueFees: fenNumberToYuan(a.penaltyAndOverdueFees), principal: fenNumberToYuan(a.principal),
     })),
-    warnings: [...p.warnings, ...p.lpr.warnings, ...runtimeWarnings(p, capped)],
+    warnings: p.warnings.concat(p.lpr.warnings, runtimeWarnings(p, capped)),
     dayBasis: p.dayBasis,
   }
 }

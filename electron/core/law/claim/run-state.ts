@@ -1,3 +1,4 @@
+import { Accumulator } from './accumulator'
 import type { CapPeriod, OverdueRateRule } from './caps'
 
 /**
@@ -8,6 +9,8 @@ import type { CapPeriod, OverdueRateRule } from './caps'
  */
 export interface ScenarioSetup {
   den: bigint
+  /** The same denominator as a number (RATE_SCALE × 365 < 2^53). */
+  denNumber: number
   startDay: number
   /** asOf: accrual runs over [startDay, endDay). */
   endDay: number
@@ -49,7 +52,8 @@ export interface RawLine {
   rate: number
   /** The rate the contract (or 第28条 fallback) asked for, before the cap. */
   askedRate: number
-  numerator: bigint
+  /** Σ base × days over the line (exact: see accumulator.ts); the amount is fenDays × rate / den. */
+  fenDays: number
   kind: number
   /** Overdue rule index for overdue kinds, -1 for term kinds. */
   rule: number
@@ -75,14 +79,14 @@ export interface RawAllocation {
 export class RunState {
   /** Unpaid principal per instalment, fen. */
   readonly remaining: number[]
-  /** Outstanding charges as numerators over `den` (already net of payments). */
-  termInterest = 0n
-  termFee = 0n
-  overdueInterest = 0n
-  penalty = 0n
-  overdueFee = 0n
+  /** Outstanding charges as exact numerators over `den` (net of payments). */
+  readonly termInterest = new Accumulator()
+  readonly termFee = new Accumulator()
+  readonly overdueInterest = new Accumulator()
+  readonly penalty = new Accumulator()
+  readonly overdueFee = new Accumulator()
   /** Capped pass: room left under the cap, accumulated over overdue days, for the flat penalty. */
-  headroom = 0n
+  readonly headroom = new Accumulator()
   /** Part of the flat penalty already paid, as a numerator. */
   flatPaid = 0n
   /** First overdue day (day number) once an instalment is unpaid on its due date; -1 before. */
@@ -111,7 +115,8 @@ export class RunState {
     const s = this.setup
     if (this.firstOverdueDay < 0 || s.penaltyFlatFen === 0) return 0n
     const full = BigInt(s.penaltyFlatFen) * s.den
-    const allowed = s.capPeriods === null || full <= this.headroom ? full : this.headroom
+    const room = this.headroom.value()
+    const allowed = s.capPeriods === null || full <= room ? full : room
     return allowed - this.flatPaid
   }
 }
