@@ -33,6 +33,10 @@ export const handlers: Handlers = {
   'cases.get': (s, i) => s.cases.get(i.id),
   'cases.list': (s, i) => s.cases.list(i),
 
+  'calc.claim': async (s, i) => ('loanId' in i ? s.calc.claimForLoan(i.loanId, i.asOf, i.filingDate) : { input: i.input as never, result: await s.calc.claim(i.input) }),
+  'calc.courtFee': async (s, i) => s.calc.courtFee(i.claim),
+  'settings.importLprTable': (s, i) => s.calc.importLprTable(i.table),
+
   'validate.idNumber': async (s, i) => validateIdNumber(i.value, s.ctx.today()),
   'validate.creditCode': async (_s, i) => validateCreditCode(i.value),
 

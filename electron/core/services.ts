@@ -1,4 +1,5 @@
 import { borrowerService } from './borrowers/service'
+import { calcService } from './calc/service'
 import { caseService } from './cases/service'
 import { createContext, type CoreContext } from './context'
 import type { Db } from './db/open'
@@ -32,6 +33,7 @@ export function createServices(db: Db, platform: Platform, newId: IdFactory = cr
     loans: loanService(ctx),
     cases: caseService(ctx),
     system: systemService(ctx),
+    calc: calcService(ctx),
     seed: (n: number, seed?: number, onProgress?: (done: number, total: number) => void) => seedCases(ctx, n, seed, onProgress),
   }
   return services

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { AppError } from '../../shared/ipc/result'
+import { CLAIM_INPUT_ERRORS } from '../../shared/domain/claim'
 
 /**
  * Turn zod's issues into one AppError a lawyer can read, in Chinese and English, naming the field.
@@ -9,8 +10,10 @@ import type { AppError } from '../../shared/ipc/result'
 export function zodToAppError(error: z.ZodError): AppError {
   const issues = error.issues.map(describe)
   const first = issues[0]
+  const own = error.issues[0].message
   return {
-    code: 'INVALID_INPUT',
+    // Schemas that speak in stable codes (the calculator's) keep their code; the rest are INVALID_INPUT.
+    code: own in CLAIM_INPUT_ERRORS ? own : 'INVALID_INPUT',
     message: `输入有误：${first.fieldZh}${first.zh}`,
     messageEn: `Invalid input: ${first.fieldEn}${first.en}`,
     field: first.path || undefined,
@@ -27,6 +30,10 @@ function describe(issue: z.core.$ZodIssue) {
 }
 
 function translate(issue: z.core.$ZodIssue): [string, string] {
+  if (issue.message in CLAIM_INPUT_ERRORS) {
+    const m = CLAIM_INPUT_ERRORS[issue.message as keyof typeof CLAIM_INPUT_ERRORS]
+    return [m.zh, m.en]
+  }
   if (issue.message.includes(' | ')) {
     const [zh, en] = issue.message.split(' | ')
     return [zh, en]

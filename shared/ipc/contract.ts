@@ -8,6 +8,11 @@ import type { Lender } from '../domain/lender'
 import { lenderInput, lenderUpdate } from '../domain/lender'
 import type { Loan } from '../domain/loan'
 import { addRepaymentInput, loanInput, loanUpdate } from '../domain/loan'
+import type { ClaimCalculation } from '../domain/calc'
+import { claimRequest } from '../domain/calc'
+import type { CourtFeeResult } from '../domain/claim'
+import { courtFeeInputSchema } from '../domain/claim'
+import type { LprImportReport } from '../domain/calc'
 import type { AuditReport, DbCheckReport, IdNumberReport, CreditCodeReport, SystemInfo } from '../domain/system'
 
 /**
@@ -27,6 +32,7 @@ const channel = <I extends z.ZodType, O>(input: I, doc: string): Channel<I, O> =
 
 const byId = z.strictObject({ id })
 const none = z.strictObject({}).optional()
+const lprImport = z.strictObject({ table: z.unknown() })
 
 export const contract = {
   'system.info': channel<typeof none, SystemInfo>(none, 'Version, data directory and counts, for the About box and the status bar.'),
@@ -51,6 +57,10 @@ export const contract = {
   'cases.update': channel<typeof caseUpdate, CaseDetail>(caseUpdate, 'Change owner or priority.'),
   'cases.get': channel<typeof byId, CaseDetail>(byId, 'A case with its figures and timeline.'),
   'cases.list': channel<typeof caseListFilter, CaseList>(caseListFilter, 'Filter (stage, owner, days-past-due bucket, amount range, search), sort and page the cases.'),
+
+  'calc.claim': channel<typeof claimRequest, ClaimCalculation>(claimRequest, 'What is legally claimable on a date, with its reasons: for a stored loan ({loanId, asOf, filingDate?}) or an explicit calculator input ({input}).'),
+  'calc.courtFee': channel<typeof courtFeeInputSchema, CourtFeeResult>(courtFeeInputSchema, '诉讼费 for a money claim: full, half, payment order, preservation.'),
+  'settings.importLprTable': channel<typeof lprImport, LprImportReport>(lprImport, 'Import a newer LPR table (validated); it is used from then on when it runs later than the shipped one.'),
 
   'validate.idNumber': channel<z.ZodObject<{ value: z.ZodString }>, IdNumberReport>(z.strictObject({ value: z.string().max(64) }), 'Check a 居民身份证号码.'),
   'validate.creditCode': channel<z.ZodObject<{ value: z.ZodString }>, CreditCodeReport>(z.strictObject({ value: z.string().max(64) }), 'Check a 统一社会信用代码.'),

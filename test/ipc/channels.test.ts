@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { CHANNELS, type ChannelName } from '../../shared/ipc/contract'
 import { idCheckChar } from '../../electron/core/law/id-number'
+import { readFileSync } from 'node:fs'
 import { call, makeCore } from '../helpers/core'
 
 /**
@@ -126,6 +127,37 @@ const CASES: Record<ChannelName, { good: () => [unknown, (data: any) => void]; b
   'cases.list': {
     good: () => [{ search: '秀英', stage: 'new', dpdBucket: 'M6+', minAmountFen: 1_000_000 }, (d) => expect(d).toMatchObject({ total: 1, rows: [{ borrowerName: '李秀英', daysPastDue: 606, phoneMasked: '138****8000' }] })],
     bad: () => [[{ stage: '催收' }, 'INVALID_INPUT'], [{ limit: 10_000 }, 'INVALID_INPUT'], [{ search: 'x'.repeat(51) }, 'INVALID_INPUT']],
+  },
+  'calc.claim': {
+    // Licensed lender, 360-day year. Principal is the 10,800 disbursed (not 12,000), instalments scaled to 3,600 each.
+    // Term interest 18%: 10,800×31 + 7,200×30 + 3,600×31 days ×0.18/360 = 167.40 + 108.00 + 55.80 = 331.20
+    // Overdue interest 24% (= the cap): 3,600 × (91 + 61 + 30) days × 0.24/360 = 218.40 + 146.40 + 72.00 = 436.80
+    // Uncapped: 12,000 principal, term 186 + 120 + 62 = 368.00, overdue 4,000 × 182 × 0.24/360 = 485.33
+    good: () => [{ loanId: ids.loan, asOf: '2025-07-01' }, (d) => {
+      expect(d.input).toMatchObject({ regime: 'licensed', disbursedAmount: '10800.00', asOf: '2025-07-01' })
+      expect(d.result).toMatchObject({ principalOutstanding: '10800.00', termInterest: '331.20', overdueInterest: '436.80', penaltyAndOverdueFees: '0.00', total: '11568.00', dayBasis: 360 })
+      expect(d.result.uncapped).toMatchObject({ principalOutstanding: '12000.00', termInterest: '368.00', overdueInterest: '485.33', total: '12853.33' })
+      expect(d.result.cap.annualRate).toBe('0.24')
+    }],
+    bad: () => [
+      [{ loanId: 'nope', asOf: '2025-07-01' }, 'NOT_FOUND'],
+      [{ loanId: ids.loan, asOf: '2025-02-30' }, 'CLAIM_DATE_INVALID'],
+      [{ input: { regime: 'private', contractDate: '2024-01-01', disbursementDate: '2024-01-01', contractAmount: '1000', disbursedAmount: '1000', rateTerm: '24', schedule: [{ dueDate: '2024-06-01', principal: '1000' }], asOf: '2024-09-01' } }, 'CLAIM_RATE_PERCENT'],
+      [{ input: { regime: 'private' } }, 'CLAIM_INPUT_INVALID'],
+    ],
+  },
+  'calc.courtFee': {
+    // 第13条(一): 50 for the first 10,000, then 2.5% up to 100,000 → 50 + 2,250 = 2,300; preservation 30 + 1% × 99,000 = 1,020
+    good: () => [{ claim: '100000' }, (d) => expect(d).toEqual({ fullFee: '2300.00', fullFeeYuan: '2300', halfFee: '1150.00', paymentOrderFee: '766.67', preservationFee: '1020.00' })],
+    bad: () => [[{ claim: '-5' }, 'CLAIM_AMOUNT_NEGATIVE'], [{ claim: 100 }, 'INVALID_INPUT'], [{ claim: '1.234' }, 'CLAIM_AMOUNT_FORMAT']],
+  },
+  'settings.importLprTable': {
+    good: () => {
+      const table = JSON.parse(readFileSync('resources/data/lpr.json', 'utf8'))
+      table.rows.push({ effective: '2026-09-21', lpr1y: '2.90', lpr5y: '3.40' })
+      return [{ table }, (d) => expect(d).toEqual({ rows: table.rows.length, lastEffective: '2026-09-21', inForce: true })]
+    },
+    bad: () => [[{ table: { asOf: '2026-01-01', rows: [] } }, 'LPR_TABLE_INVALID'], [{ table: { asOf: '2026-01-01', rows: [{ effective: '2026-01-20', lpr1y: '3', lpr5y: '3.5' }] } }, 'LPR_TABLE_INVALID']],
   },
   'validate.idNumber': { good: () => [{ value: '11010519491231002X' }, (d) => expect(d).toEqual({ valid: true, reason: null, birthDate: '1949-12-31', sex: 'female' })], bad: () => [[{ value: 11010519 }, 'INVALID_INPUT']] },
   'validate.creditCode': { good: () => [{ value: '91350100M000100Y43' }, (d) => expect(d).toEqual({ valid: true, reason: null })], bad: () => [[{}, 'INVALID_INPUT']] },
