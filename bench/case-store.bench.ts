@@ -9,6 +9,7 @@ import { createRandom } from '../electron/core/seed/random'
 import { createSeedWriter } from '../electron/core/seed/write'
 import { createIdFactory } from '../electron/core/ids'
 import { openCore } from '../electron/core/services'
+import type { Statement } from 'better-sqlite3'
 import type { BenchResult } from './types'
 import { round, summarize, timeAsync } from './stats'
 
@@ -62,7 +63,7 @@ export default async function run(): Promise<BenchResult[]> {
     (['dpd_desc', 'amount_desc'] as const).flatMap((sort) => ([undefined, 'M2', 'M6+'] as const).flatMap((dpdBucket) => [0, 1000].map((offset) => ({ stage, sort, dpdBucket, offset, limit: 50 })))),
   )
   // Raw anchor: the same two SQL statements, prepared once, mapped to rows by hand.
-  const prepared = new Map<string, { count: ReturnType<typeof core.db.raw.prepare>; page: ReturnType<typeof core.db.raw.prepare>; cp: unknown[]; pp: unknown[] }>()
+  const prepared = new Map<string, { count: Statement<unknown[]>; page: Statement<unknown[]>; cp: unknown[]; pp: unknown[] }>()
   for (const f of filters) {
     const q = caseListQueries(core.db.kysely, caseListFilter.parse(f), TODAY)
     const c = q.count.compile()
@@ -75,8 +76,8 @@ export default async function run(): Promise<BenchResult[]> {
     for (const f of filters) {
       const st = prepared.get(JSON.stringify(f))!
       const tRaw = await timeAsync(async () => {
-        st.count.get(...(st.cp as never[]))
-        st.page.all(...(st.pp as never[]))
+        st.count.get(...st.cp)
+        st.page.all(...st.pp)
       })
       const tOurs = await timeAsync(() => core.dispatch('cases.list', f))
       if (rep > 0) (raws.push(tRaw), ours.push(tOurs)) // first round warms caches and statements
