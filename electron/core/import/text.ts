@@ -3,8 +3,11 @@
  * characters (１２３，．％) with ASCII ones, and non-breaking or ideographic spaces with ordinary ones.
  */
 
+const WIDE = /[\uff01-\uff5e\u3000\u00a0]/
+
 /** Full-width ASCII variants (U+FF01–U+FF5E) to ASCII, and the ideographic space to a plain space. */
 export function toHalfWidth(s: string): string {
+  if (!WIDE.test(s)) return s // the common case: nothing to convert, no new string
   let out = ''
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
@@ -20,8 +23,11 @@ export function collapseSpaces(s: string): string {
   return s.replace(/[\s\u3000\u00a0]+/g, ' ').trim()
 }
 
+const SPACE = /[\s\u3000\u00a0]/
+
 /** Remove every whitespace character (incl. ideographic and no-break spaces). */
 export function stripSpaces(s: string): string {
+  if (!SPACE.test(s)) return s
   return s.replace(/[\s\u3000\u00a0]+/g, '')
 }
 
