@@ -102,6 +102,17 @@ describe('claim engine properties', () => {
     )
   })
 
+  it('lines: false changes nothing but the lines', () => {
+    fc.assert(
+      fc.property(loanArb, (input) => {
+        const r = compute(input)
+        if (!r) return
+        expect(computeClaim(input, LPR, { lines: false })).toEqual({ ...r, lines: [] })
+      }),
+      { numRuns: 200 },
+    )
+  })
+
   it('results never depend on the input order of payments, expenses or instalments', () => {
     fc.assert(
       fc.property(loanArb, fc.nat(), (input, seed) => {

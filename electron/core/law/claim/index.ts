@@ -6,6 +6,14 @@ import { runScenario } from './timeline'
 
 export { parseClaimInput } from './validate'
 
+export interface ComputeClaimOptions {
+  /**
+   * false: skip the explanatory lines (`lines` comes back empty) for batch recalculation of totals; every figure,
+   * the cap, allocations and warnings are the same. Default true.
+   */
+  lines?: boolean
+}
+
 /**
  * What a borrower legally owes as of `input.asOf` (exclusive), to the fen, with its reasons (issue 3).
  * Pure: no I/O, no clock; the LPR table is passed in (electron/core/law/lpr.ts).
@@ -19,8 +27,9 @@ export { parseClaimInput } from './validate'
  *   dates outside the LPR table (LPR_DATE_BEFORE_TABLE).
  * @example computeClaim(parseClaimInput(json), parseLprTable(lprJson)).total // "10234.56"
  */
-export function computeClaim(input: ClaimInput, lpr: LprTable): ClaimResult {
+export function computeClaim(input: ClaimInput, lpr: LprTable, options: ComputeClaimOptions = {}): ClaimResult {
   const p = prepare(input, lpr)
+  if (options.lines === false) p.capped.collectLines = false
   const capped = runScenario(p.capped)
   const uncapped = runScenario(p.uncapped)
   return assemble(p, capped, uncapped)

@@ -147,7 +147,7 @@ export function assemble(p: Prepared, capped: RunState, uncapped: RunState): Cla
         basisEn: c.basisEn,
       })),
     },
-    lines: explainLines(p, capped),
+    lines: p.capped.collectLines ? explainLines(p, capped) : [],
     allocations: capped.allocations.map((a) => ({
       date: dayText(a.day), amount: fenNumberToYuan(a.fen), expenses: fenNumberToYuan(a.expenses), termInterest: fenNumberToYuan(a.termInterest),
       termFees: fenNumberToYuan(a.termFees), overdueInterest: fenNumberToYuan(a.overdueInterest),
