@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, expect, it } from 'vitest'
 import { casedesk } from '../helpers/cli'
@@ -57,4 +57,24 @@ it('db check, audit verify, backup and restore work on the same store', () => {
   const restored = casedesk('restore', file, '--data-dir', other, '--json')
   expect(restored.code, restored.stderr).toBe(0)
   expect(casedesk('cases', 'list', '--limit', '500', '--data-dir', other, '--json').json()).toHaveLength(120)
+})
+
+it('calc FILE.json prints the engine result; court-fee prints the fees; bad input exits 1 naming the field', () => {
+  // Private loan, contract 2023-03-01: cap 4 × LPR 3.65% = 14.6%. 9,000 disbursed of 10,000 (砍头息).
+  // Term: 9,000 × 0.146 × 92/365 = 331.20, all paid by the 500 of 2023-06-01; 168.80 of it reduces principal to 8,831.20.
+  // Then 8,831.20 × 0.146 × 92/365 = 324.99 term, × 182/365 (to 2024-03-01, a leap February) = 642.91 overdue.
+  const file = join(tempDir(), 'calc.json')
+  writeFileSync(file, JSON.stringify({
+    regime: 'private', contractDate: '2023-03-01', disbursementDate: '2023-03-01', contractAmount: '10000', disbursedAmount: '9000',
+    rateTerm: '0.24', rateOverdue: '0.36', schedule: [{ dueDate: '2023-09-01', principal: '10000' }], payments: [{ date: '2023-06-01', amount: '500' }], asOf: '2024-03-01',
+  }))
+  const r = casedesk('calc', file, '--json')
+  expect(r.code, r.stderr).toBe(0)
+  expect(r.json()).toMatchObject({ principalOutstanding: '8831.20', termInterest: '324.99', overdueInterest: '642.91', total: '9799.10', cap: { annualRate: '0.146' } })
+  expect(casedesk('court-fee', '--claim', '9799.10', '--json').json()).toEqual({ fullFee: '50.00', fullFeeYuan: '50', halfFee: '25.00', paymentOrderFee: '16.67', preservationFee: '117.99' })
+  writeFileSync(file, JSON.stringify({ regime: 'private', contractDate: '2023-03-01', disbursementDate: '2023-03-01', contractAmount: '10000', disbursedAmount: '9000', rateTerm: '24', schedule: [{ dueDate: '2023-09-01', principal: '10000' }], asOf: '2024-03-01' }))
+  const bad = casedesk('calc', file, '--json')
+  expect(bad.code).toBe(1)
+  expect(bad.stderr).toContain('rateTerm')
+  expect(bad.stdout).toBe('')
 })

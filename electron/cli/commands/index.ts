@@ -3,6 +3,7 @@ import { UserError, type OpenedCore } from '../../core/services'
 import type { ParsedArgs } from '../args'
 import type { Output } from '../output'
 import { auditCommand } from './audit'
+import { calcCommand, courtFeeCommand } from './calc'
 import { backupCommand, dbCommand, restoreCommand } from './db'
 import { casesCommand } from './cases'
 import { seedCommand } from './seed'
@@ -27,6 +28,8 @@ export const COMMANDS: Record<string, Command> = {
   audit: auditCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  calc: calcCommand,
+  'court-fee': courtFeeCommand,
 }
 
 /** Call a contract channel through the same dispatcher as the app; a failed Result becomes a UserError (exit 1). */
