@@ -8,6 +8,7 @@ import { call } from '../../api'
 import { STAGE_COLORS, stageLabel } from '../../components/labels'
 import { navigate } from '../../components/useHashRoute'
 import { useI18n } from '../../i18n'
+import { ClaimPanel } from '../calculator/ClaimPanel'
 import { BorrowerCard } from './BorrowerCard'
 import { LoanPanel } from './LoanPanel'
 import { Timeline } from './Timeline'
@@ -60,6 +61,7 @@ export function CaseDetailPage({ id }: { id: string }) {
         </Descriptions>
       </Card>
       <BorrowerCard borrower={borrower} onSaved={load} />
+      {loans.length > 0 && <ClaimPanel caseNo={detail.caseNo} loans={loans} />}
       {loans.map((l) => (
         <LoanPanel key={l.id} loan={l} />
       ))}
