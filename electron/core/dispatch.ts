@@ -1,7 +1,7 @@
 import { contract, type ChannelName } from '../../shared/ipc/contract'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import { UserError } from './errors'
-import { handlers } from './handlers'
+import { handlers } from './handlers/index'
 import type { Services } from './services'
 import { zodToAppError } from './zod-errors'
 

@@ -1,5 +1,10 @@
-/** UI strings: Chinese first, English second. Keys are grouped by screen. */
-export const zh = {
+import * as calculator from '../features/calculator/messages'
+
+/**
+ * UI strings: Chinese first, English second. The frame's own keys are here; each feature keeps its keys in
+ * features/<area>/messages.ts and is merged below, so a feature's strings live beside its screens.
+ */
+const frameZh = {
   appName: '案件台',
   'nav.cases': '案件',
   'nav.import': '导入',
@@ -55,29 +60,12 @@ export const zh = {
   'loan.interest': '利息',
   'loan.date': '日期',
   'loan.amount': '金额',
-  'calc.title': '依法可主张金额',
-  'calc.asOf': '计算至',
-  'calc.run': '计算',
-  'calc.copy': '复制为文本',
-  'calc.copied': '已复制',
-  'calc.byContract': '按合同约定',
-  'calc.supportable': '依法可支持',
-  'calc.cap': '利率上限',
-  'calc.from': '起',
-  'calc.to': '止（不含）',
-  'calc.days': '天数',
-  'calc.kind': '项目',
-  'calc.base': '基数（元）',
-  'calc.rate': '年利率',
-  'calc.amount': '金额（元）',
   'placeholder.soon': '该功能正在建设中。',
   male: '男',
   female: '女',
 } as const
 
-export type MessageKey = keyof typeof zh
-
-export const en: Record<MessageKey, string> = {
+const frameEn: Record<keyof typeof frameZh, string> = {
   appName: 'CaseDesk',
   'nav.cases': 'Cases',
   'nav.import': 'Import',
@@ -133,22 +121,11 @@ export const en: Record<MessageKey, string> = {
   'loan.interest': 'Interest',
   'loan.date': 'Date',
   'loan.amount': 'Amount',
-  'calc.title': 'Legally claimable amount',
-  'calc.asOf': 'As of',
-  'calc.run': 'Calculate',
-  'calc.copy': 'Copy as text',
-  'calc.copied': 'Copied',
-  'calc.byContract': 'By contract terms',
-  'calc.supportable': 'Supportable',
-  'calc.cap': 'Rate cap',
-  'calc.from': 'From',
-  'calc.to': 'To (excl.)',
-  'calc.days': 'Days',
-  'calc.kind': 'Item',
-  'calc.base': 'Base (¥)',
-  'calc.rate': 'Annual rate',
-  'calc.amount': 'Amount (¥)',
   'placeholder.soon': 'This area is being built.',
   male: 'Male',
   female: 'Female',
 }
+
+export const zh = { ...frameZh, ...calculator.zh }
+export type MessageKey = keyof typeof zh
+export const en: Record<MessageKey, string> = { ...frameEn, ...calculator.en }

@@ -1,15 +1,9 @@
-import type { ChannelName, OutputOf, ParsedInputOf } from '../../shared/ipc/contract'
-import { validateCreditCode } from './law/credit-code'
-import { validateIdNumber } from './law/id-number'
-import type { Services } from './services'
+import type { storeChannels } from '../../../shared/ipc/channels/store'
+import { validateCreditCode } from '../law/credit-code'
+import { validateIdNumber } from '../law/id-number'
+import type { HandlersFor } from './types'
 
-type Handlers = { [C in ChannelName]: (s: Services, input: ParsedInputOf<C>) => Promise<OutputOf<C>> }
-
-/**
- * Channel → service call. Inputs arrive already parsed by the contract's schema (see dispatch.ts);
- * handlers only route, the rules live in the services.
- */
-export const handlers: Handlers = {
+export const storeHandlers: HandlersFor<keyof typeof storeChannels> = {
   'system.info': (s) => s.system.info(),
 
   'lenders.create': (s, i) => s.lenders.create(i),
@@ -33,9 +27,6 @@ export const handlers: Handlers = {
   'cases.get': (s, i) => s.cases.get(i.id),
   'cases.list': (s, i) => s.cases.list(i),
 
-  'calc.claim': async (s, i) => ('loanId' in i ? s.calc.claimForLoan(i.loanId, i.asOf, i.filingDate) : { input: i.input as never, result: await s.calc.claim(i.input) }),
-  'calc.courtFee': async (s, i) => s.calc.courtFee(i.claim),
-  'settings.importLprTable': (s, i) => s.calc.importLprTable(i.table),
 
   'validate.idNumber': async (s, i) => validateIdNumber(i.value, s.ctx.today()),
   'validate.creditCode': async (_s, i) => validateCreditCode(i.value),

@@ -1,0 +1,14 @@
+import type { ChannelName } from '../../../shared/ipc/contract'
+import { calcHandlers } from './calc'
+import { storeHandlers } from './store'
+import type { HandlersFor } from './types'
+
+/**
+ * Channel → service call, one file per area. Inputs arrive already parsed by the contract's schema (see
+ * ../dispatch.ts); handlers only route, the rules live in the services. The type makes a missing handler a
+ * compile error.
+ */
+export const handlers: HandlersFor<ChannelName> = {
+  ...storeHandlers,
+  ...calcHandlers,
+}

@@ -1,0 +1,36 @@
+/** The calculator panel's strings (merged into the app's tables by ../../i18n/messages.ts). */
+export const zh = {
+  'calc.title': '依法可主张金额',
+  'calc.asOf': '计算至',
+  'calc.run': '计算',
+  'calc.copy': '复制为文本',
+  'calc.copied': '已复制',
+  'calc.byContract': '按合同约定',
+  'calc.supportable': '依法可支持',
+  'calc.cap': '利率上限',
+  'calc.from': '起',
+  'calc.to': '止（不含）',
+  'calc.days': '天数',
+  'calc.kind': '项目',
+  'calc.base': '基数（元）',
+  'calc.rate': '年利率',
+  'calc.amount': '金额（元）',
+} as const
+
+export const en: Record<keyof typeof zh, string> = {
+  'calc.title': 'Legally claimable amount',
+  'calc.asOf': 'As of',
+  'calc.run': 'Calculate',
+  'calc.copy': 'Copy as text',
+  'calc.copied': 'Copied',
+  'calc.byContract': 'By contract terms',
+  'calc.supportable': 'Supportable',
+  'calc.cap': 'Rate cap',
+  'calc.from': 'From',
+  'calc.to': 'To (excl.)',
+  'calc.days': 'Days',
+  'calc.kind': 'Item',
+  'calc.base': 'Base (¥)',
+  'calc.rate': 'Annual rate',
+  'calc.amount': 'Amount (¥)',
+}
