@@ -10,7 +10,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The job worker is its own entry: worker threads load it as out/main/jobs-worker.js.
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts'), 'jobs-worker': resolve(__dirname, 'electron/core/jobs/worker.ts') } },
     },
   },
   preload: {

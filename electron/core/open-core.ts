@@ -20,6 +20,7 @@ export async function openCore(opts: { dataDir: string; resourcesDir: string; ve
     version: opts.version,
     actor: opts.actor ?? safeUser(),
     now: opts.now ?? (() => new Date()),
+    sqliteBinding: opts.db?.nativeBinding,
   })
   return { ...core, db, close: () => db.close() }
 }

@@ -13,4 +13,6 @@ export interface Platform {
   actor: string
   /** The clock; tests pin it. */
   now(): Date
+  /** Inside Electron: the better-sqlite3 build for Electron's ABI, which job workers must open the store with too. */
+  sqliteBinding?: string
 }

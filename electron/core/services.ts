@@ -1,5 +1,6 @@
 import { borrowerService } from './borrowers/service'
 import { calcService } from './calc/service'
+import { reviewService, type ReviewPeers } from './reviews/service'
 import { caseService } from './cases/service'
 import { createContext, type CoreContext } from './context'
 import type { Db } from './db/open'
@@ -9,6 +10,7 @@ import { lenderService } from './lenders/service'
 import { loanService } from './loans/service'
 import type { Platform } from './platform'
 import { systemService } from './system/service'
+import { createJobRunner } from './jobs/runner'
 import { seedCases } from './seed/service'
 
 export type { Platform } from './platform'
@@ -34,9 +36,12 @@ export function createServices(db: Db, platform: Platform, newId: IdFactory = cr
     cases: caseService(ctx),
     system: systemService(ctx),
     calc: calcService(ctx),
+    reviews: reviewService(ctx, (): ReviewPeers => services),
     seed: (n: number, seed?: number, onProgress?: (done: number, total: number) => void) => seedCases(ctx, n, seed, onProgress),
   }
-  return services
+  // Jobs plan and finish with the services they belong to, hence the runner comes last.
+  const withJobs = { ...services, jobs: createJobRunner(ctx, (): unknown => withJobs) }
+  return withJobs
 }
 
 export type Services = ReturnType<typeof createServices>

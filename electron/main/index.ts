@@ -20,8 +20,9 @@ async function start(): Promise<void> {
   hardenApp(isOurUrl)
   const platform = electronPlatform()
   const nativeBinding = join(app.getAppPath(), 'build', 'native', 'electron', 'better_sqlite3.node')
-  const db = await openDb(dbFileIn(platform.dataDir), existsSync(nativeBinding) ? { nativeBinding } : {})
-  const core = createCore(db, platform)
+  const binding = existsSync(nativeBinding) ? nativeBinding : undefined
+  const db = await openDb(dbFileIn(platform.dataDir), binding ? { nativeBinding: binding } : {})
+  const core = createCore(db, { ...platform, sqliteBinding: binding })
   await autoBackup(db, backupsDirIn(platform.dataDir), new Date())
   const win = createMainWindow(rendererUrl, rendererFile)
   registerIpc(core, win, isOurUrl)

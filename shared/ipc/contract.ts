@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { calcChannels } from './channels/calc'
+import { jobChannels } from './channels/jobs'
 import { storeChannels } from './channels/store'
 import type { Result } from './result'
 
@@ -12,6 +13,7 @@ import type { Result } from './result'
 export const contract = {
   ...storeChannels,
   ...calcChannels,
+  ...jobChannels,
 } as const
 
 export type Contract = typeof contract

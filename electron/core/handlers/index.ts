@@ -1,5 +1,6 @@
 import type { ChannelName } from '../../../shared/ipc/contract'
 import { calcHandlers } from './calc'
+import { jobHandlers } from './jobs'
 import { storeHandlers } from './store'
 import type { HandlersFor } from './types'
 
@@ -11,4 +12,5 @@ import type { HandlersFor } from './types'
 export const handlers: HandlersFor<ChannelName> = {
   ...storeHandlers,
   ...calcHandlers,
+  ...jobHandlers,
 }

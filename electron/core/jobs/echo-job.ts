@@ -1,0 +1,30 @@
+import { UserError } from '../errors'
+import { defineJob } from './registry'
+
+/**
+ * A diagnostic job: counts the store's cases per unit of work. It proves the worker plumbing end to end
+ * (a worker's own connection, progress, per-unit errors, cancel) and backs the jobs tests; `units` asks for
+ * that many units, `failOn` makes those unit numbers fail, `delayMs` slows each unit down.
+ */
+export interface EchoParams {
+  units: number
+  failOn?: number[]
+  delayMs?: number
+}
+
+export const echoJob = defineJob('diagnostics.echo', {
+  async plan(_s, p: EchoParams) {
+    return Array.from({ length: p.units }, (_, i) => i + 1)
+  },
+  label: (n: number) => `#${n}`,
+  async runUnit(ctx, n: number) {
+    const p = ctx.params as EchoParams
+    if (p.delayMs) await new Promise((r) => setTimeout(r, p.delayMs))
+    if (p.failOn?.includes(n)) throw new UserError('ECHO_FAILED', `第 ${n} 项按要求失败`, `Unit ${n} failed as asked`)
+    const info = await ctx.services.system.info()
+    return { n, cases: info.cases }
+  },
+  async finish(_s, _p, results, errors) {
+    return { ok: results.length, failed: errors.length, cases: results[0]?.result.cases ?? null }
+  },
+})

@@ -1,0 +1,5 @@
+/**
+ * Imports every job kind so it registers itself. Add one line per kind; the runner and the worker both
+ * import this file, so a kind exists in both places.
+ */
+import './echo-job'

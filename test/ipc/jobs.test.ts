@@ -1,0 +1,38 @@
+import { expect, it } from 'vitest'
+import type { CoreEvent } from '../../electron/core/events'
+import { call, makeCore } from '../helpers/core'
+
+/** The job runner through its channels, with the diagnostic echo job: real worker threads on the same store. */
+it('runs units in workers on the same store, reports progress as events, and keeps going past a failed unit', async () => {
+  const core = await makeCore()
+  await core.services.seed(12, 1)
+  const events: CoreEvent[] = []
+  core.ctx.events.onEvent((e) => events.push(e))
+  const { jobId, total } = await core.services.jobs.start('diagnostics.echo', { units: 6, failOn: [2, 5] })
+  expect(total).toBe(6)
+  const end = await core.services.jobs.wait(jobId)
+  expect(end).toMatchObject({ status: 'done', done: 6, total: 6, result: { ok: 4, failed: 2, cases: 12 } })
+  expect(end.errors.map((e) => [e.label, e.code]).sort()).toEqual([['#2', 'ECHO_FAILED'], ['#5', 'ECHO_FAILED']])
+  expect(end.errors[0].message).toMatch(/按要求失败/)
+  expect(events.filter((e) => e.type === 'job.progress').length).toBeGreaterThanOrEqual(6)
+  expect(events.at(-1)).toMatchObject({ type: 'job.done', payload: { id: jobId, status: 'done' } })
+  const viaChannel = await call(core, 'jobs.get', { id: jobId })
+  expect(viaChannel).toMatchObject({ status: 'done', result: { ok: 4 } })
+  expect((await call(core, 'jobs.list')).map((j: { id: string }) => j.id)).toContain(jobId)
+  const missing = await core.dispatch('jobs.get', { id: 'nope' })
+  expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  await core.close()
+})
+
+it('cancels: no further unit starts and the job ends as cancelled', async () => {
+  const core = await makeCore()
+  const { jobId } = await core.services.jobs.start('diagnostics.echo', { units: 40, delayMs: 100 })
+  await new Promise((r) => setTimeout(r, 900))
+  const after = await call(core, 'jobs.cancel', { id: jobId })
+  expect(after.status).toBe('cancelled')
+  const end = await core.services.jobs.wait(jobId)
+  expect(end.status).toBe('cancelled')
+  expect(end.done).toBeLessThan(40)
+  expect((await core.dispatch('jobs.cancel', { id: 42 })).ok).toBe(false)
+  await core.close()
+})
