@@ -1,5 +1,6 @@
 import { borrowerService } from './borrowers/service'
 import { calcService } from './calc/service'
+import { collectionService } from './collection/service'
 import { reviewService, type ReviewPeers } from './reviews/service'
 import { caseService } from './cases/service'
 import { createContext, type CoreContext } from './context'
@@ -36,6 +37,7 @@ export function createServices(db: Db, platform: Platform, newId: IdFactory = cr
     cases: caseService(ctx),
     system: systemService(ctx),
     calc: calcService(ctx),
+    collection: collectionService(ctx),
     reviews: reviewService(ctx, (): ReviewPeers => services),
     seed: (n: number, seed?: number, onProgress?: (done: number, total: number) => void) => seedCases(ctx, n, seed, onProgress),
   }

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { calcChannels } from './channels/calc'
+import { collectionChannels } from './channels/collection'
 import { jobChannels } from './channels/jobs'
 import { storeChannels } from './channels/store'
 import type { Result } from './result'
@@ -13,6 +14,7 @@ import type { Result } from './result'
 export const contract = {
   ...storeChannels,
   ...calcChannels,
+  ...collectionChannels,
   ...jobChannels,
 } as const
 

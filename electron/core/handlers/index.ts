@@ -1,5 +1,6 @@
 import type { ChannelName } from '../../../shared/ipc/contract'
 import { calcHandlers } from './calc'
+import { collectionHandlers } from './collection'
 import { jobHandlers } from './jobs'
 import { storeHandlers } from './store'
 import type { HandlersFor } from './types'
@@ -12,5 +13,6 @@ import type { HandlersFor } from './types'
 export const handlers: HandlersFor<ChannelName> = {
   ...storeHandlers,
   ...calcHandlers,
+  ...collectionHandlers,
   ...jobHandlers,
 }
