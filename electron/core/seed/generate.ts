@@ -99,7 +99,18 @@ export function seedCase(r: Random, today: string, lenders: SeedLender[], taken:
   const paidInFull = r.chance(0.1) ? due.length : r.int(0, Math.max(0, due.length - 1))
   const scale = (fen: number) => Math.floor((fen * disbursedAmountFen) / contractAmountFen)
   const repayments: SeedCase['loan']['repayments'] = []
-  for (const s of schedule.slice(0, paidInFull)) repayments.push({ date: s.dueDate, amountFen: scale(s.principalFen) + s.interestFen, principalFen: scale(s.principalFen) })
+  // Borrowers who paid did so with interest at the contract rate, but at most 10% a year, on the disbursed balance:
+  // below every legal cap, so a payment never exceeds what the law lets the lender claim (the calculator refuses
+  // payments above everything owed).
+  let balance = disbursedAmountFen
+  let from = disbursementDate
+  for (const s of schedule.slice(0, paidInFull)) {
+    const days = Math.round((Date.parse(s.dueDate) - Date.parse(from)) / 86_400_000)
+    const interest = Math.floor((balance * Math.min(rateBp, 1000) * days) / (10_000 * 365))
+    from = s.dueDate
+    repayments.push({ date: s.dueDate, amountFen: scale(s.principalFen) + interest, principalFen: scale(s.principalFen) })
+    balance -= scale(s.principalFen)
+  }
   const next = schedule[paidInFull]
   if (next && next.dueDate <= today && r.chance(0.25)) {
     const part = Math.floor(scale(next.principalFen) / r.int(2, 4))
