@@ -13,6 +13,7 @@ import type { Platform } from './platform'
 import { systemService } from './system/service'
 import { createJobRunner } from './jobs/runner'
 import { seedCases } from './seed/service'
+import { documentService, type DocumentPeers } from './documents/service'
 
 export type { Platform } from './platform'
 export type { Dispatch } from './dispatch'
@@ -39,6 +40,7 @@ export function createServices(db: Db, platform: Platform, newId: IdFactory = cr
     calc: calcService(ctx),
     collection: collectionService(ctx),
     reviews: reviewService(ctx, (): ReviewPeers => services),
+    documents: documentService(ctx, (): DocumentPeers => withJobs),
     seed: (n: number, seed?: number, onProgress?: (done: number, total: number) => void) => seedCases(ctx, n, seed, onProgress),
   }
   // Jobs plan and finish with the services they belong to, hence the runner comes last.

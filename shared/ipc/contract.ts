@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { calcChannels } from './channels/calc'
 import { collectionChannels } from './channels/collection'
 import { jobChannels } from './channels/jobs'
+import { documentsChannels } from './channels/documents'
 import { storeChannels } from './channels/store'
 import type { Result } from './result'
 
@@ -16,6 +17,7 @@ export const contract = {
   ...calcChannels,
   ...collectionChannels,
   ...jobChannels,
+  ...documentsChannels,
 } as const
 
 export type Contract = typeof contract

@@ -2,6 +2,7 @@ import type { ChannelName } from '../../../shared/ipc/contract'
 import { calcHandlers } from './calc'
 import { collectionHandlers } from './collection'
 import { jobHandlers } from './jobs'
+import { documentsHandlers } from './documents'
 import { storeHandlers } from './store'
 import type { HandlersFor } from './types'
 
@@ -15,4 +16,5 @@ export const handlers: HandlersFor<ChannelName> = {
   ...calcHandlers,
   ...collectionHandlers,
   ...jobHandlers,
+  ...documentsHandlers,
 }

@@ -3,3 +3,4 @@
  * import this file, so a kind exists in both places.
  */
 import './echo-job'
+import '../documents/batch-job'

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import { initial } from './0001-initial'
+import { documents } from './0005-documents'
 
 /**
  * Every migration in order, imported statically: the bundled app has no migrations folder to scan.
@@ -7,6 +8,7 @@ import { initial } from './0001-initial'
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0005-documents': documents,
 }
 
 export const migrationProvider: MigrationProvider = {

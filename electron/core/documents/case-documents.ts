@@ -1,0 +1,121 @@
+import { join } from 'node:path'
+import type { DocumentFormatCode, DocumentRecord, DocumentTypeCode } from '../../../shared/domain/documents'
+import { appendAudit } from '../audit/log'
+import type { CoreContext } from '../context'
+import type { DocumentsTable } from '../db/schema'
+import { notFound, UserError } from '../errors'
+import { sha256Hex, writeFileAtomic } from '../files/content-store'
+import { buildCaseContext, recordPersonalDataUse, type ClaimForLoan } from './case-context'
+import type { DocumentContext } from './context'
+import { generateDocument, parseContext } from './generate'
+import { templateSource } from './template-store'
+import { assertDocumentType, type TemplateSource } from './templates'
+import { writeTransaction } from './write-tx'
+
+/**
+ * Generating a case's documents: fill a template from the case, render, keep the file in the content
+ * store (and, for batches, in the chosen folder), and register it on the case — template id + version and
+ * the snapshot of its inputs, so `regenerate` can make the same bytes again.
+ */
+export interface GenerateForCase {
+  caseId: string
+  type: string
+  format: DocumentFormatCode
+  asOf: string
+  templateId?: string
+  /** Also write the file into this folder as `{caseNo}-{type}.{ext}` (batches, the CLI). */
+  outDir?: string
+}
+
+export interface GeneratedForCase {
+  record: DocumentRecord
+  bytes: Uint8Array
+  /** Where the file was written in `outDir`, if one was given. */
+  path?: string
+}
+
+/** The snapshot stored with a document: exactly what went into the renderer. */
+interface Snapshot {
+  type: string
+  format: DocumentFormatCode
+  context: DocumentContext
+}
+
+/** Characters no file system takes in a name. */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+}
+
+export function toRecord(r: DocumentsTable): DocumentRecord {
+  return {
+    id: r.id, caseId: r.case_id, docType: r.doc_type as DocumentTypeCode, format: r.format as DocumentFormatCode,
+    templateId: r.template_id, templateVersion: r.template_version, sha256: r.sha256, size: r.size, fileName: r.file_name,
+    asOf: r.as_of, missing: JSON.parse(r.missing_json) as string[], createdBy: r.created_by, createdAt: r.created_at,
+  }
+}
+
+export function caseDocuments(ctx: CoreContext, claimForLoan: ClaimForLoan) {
+  const { kysely } = ctx.db
+
+  async function userTemplate(type: string, templateId: string): Promise<TemplateSource> {
+    const t = await templateSource(kysely, templateId)
+    if (t.docType !== type)
+      throw new UserError('TEMPLATE_WRONG_TYPE', `模板 ${t.source.title} 不是“${type}”类型的模板`, `Template ${t.source.title} is not a "${type}" template`, { field: 'templateId' })
+    return t.source
+  }
+
+  return {
+    async generate(input: GenerateForCase): Promise<GeneratedForCase> {
+      assertDocumentType(input.type)
+      const template = input.templateId ? await userTemplate(input.type, input.templateId) : undefined
+      const built = await buildCaseContext(kysely, claimForLoan, input.caseId, { asOf: input.asOf, generatedOn: ctx.today() })
+      const out = await generateDocument(input.type, built.context, { format: input.format, template })
+      const stored = ctx.files.put(out.bytes)
+      const fileName = safeFileName(`${built.caseNo}-${input.type}.${input.format}`)
+      let path: string | undefined
+      if (input.outDir) writeFileAtomic((path = join(input.outDir, fileName)), out.bytes)
+      const missing = [...new Set([...out.missing, ...built.claimProblems.map((p) => `claim(${p.contractNo}: ${p.code})`)])]
+      const now = ctx.nowIso()
+      const row: DocumentsTable = {
+        id: ctx.newId(), case_id: input.caseId, doc_type: input.type, format: input.format,
+        template_id: out.templateId, template_version: out.templateVersion, sha256: stored.sha256, size: stored.size, file_name: fileName,
+        inputs_json: JSON.stringify({ type: input.type, format: input.format, context: built.context } satisfies Snapshot),
+        created_by: ctx.platform.actor, created_at: now, missing_json: JSON.stringify(missing), as_of: input.asOf,
+      }
+      await writeTransaction(kysely, async (ex) => {
+        await ex.insertInto('documents').values(row).execute()
+        await appendAudit(ex, { actor: ctx.platform.actor, at: now, entity: 'document', entityId: row.id, action: 'generate', diff: { caseId: row.case_id, type: row.doc_type, format: row.format, template: [row.template_id, row.template_version], sha256: row.sha256, missing } })
+        await recordPersonalDataUse(ex, { actor: ctx.platform.actor, at: now, borrowerId: built.borrowerId, purpose: `document:${input.type}`, ref: row.id })
+      })
+      return { record: toRecord(row), bytes: out.bytes, path }
+    },
+
+    async listForCase(caseId: string): Promise<DocumentRecord[]> {
+      const c = await kysely.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst()
+      if (!c) throw notFound('案件', 'Case', caseId)
+      const rows = await kysely.selectFrom('documents').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
+      return rows.map(toRecord)
+    },
+
+    async get(id: string): Promise<{ record: DocumentRecord; bytes: Uint8Array }> {
+      const r = await kysely.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
+      if (!r) throw notFound('文书', 'Document', id)
+      return { record: toRecord(r), bytes: ctx.files.read(r.sha256) }
+    },
+
+    /**
+     * Render a stored document again from its snapshot and the template version that made it. The bytes
+     * are the same as the stored file's; a file lost from the store is put back.
+     */
+    async regenerate(id: string): Promise<{ record: DocumentRecord; bytes: Uint8Array; identical: boolean; sha256: string }> {
+      const r = await kysely.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
+      if (!r) throw notFound('文书', 'Document', id)
+      const snap = JSON.parse(r.inputs_json) as Snapshot
+      const { source } = await templateSource(kysely, r.template_id, r.template_version)
+      const out = await generateDocument(r.doc_type, parseContext(snap.context), { format: r.format as DocumentFormatCode, template: source })
+      const sha256 = sha256Hex(out.bytes)
+      if (sha256 === r.sha256 && !ctx.files.has(sha256)) ctx.files.put(out.bytes)
+      return { record: toRecord(r), bytes: out.bytes, identical: sha256 === r.sha256, sha256 }
+    },
+  }
+}
