@@ -11,7 +11,7 @@ import { createOutput } from './output'
  * (message on stderr), 2 bad usage. With --json, stdout carries exactly one JSON document.
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const VALUED = new Set(['data-dir', 'cases', 'seed', 'search', 'stage', 'limit', 'out', 'owner', 'claim'])
+const VALUED = new Set(['data-dir', 'cases', 'seed', 'search', 'stage', 'limit', 'out', 'owner', 'claim', 'regime', 'disbursed', 'contract-date'])
 const BOOLEANS = new Set(['json', 'help'])
 
 const USAGE = `用法 / usage: casedesk [--data-dir DIR] [--json] <command> …
@@ -23,6 +23,8 @@ const USAGE = `用法 / usage: casedesk [--data-dir DIR] [--json] <command> …
   backup --out FILE | restore FILE
   calc FILE.json                       依法可主张金额 / claim as of a date
   court-fee --claim YUAN               诉讼费 / court fees
+  review FILE|DIR [--regime private|licensed] [--disbursed YUAN] [--contract-date D]
+                                       合同审查（不保存）/ contract review (nothing stored)
 默认数据目录 / default data dir: ${defaultDataDir()}`
 
 export async function main(argv: string[]): Promise<number> {

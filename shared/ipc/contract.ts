@@ -1,8 +1,8 @@
 import type { z } from 'zod'
 import { calcChannels } from './channels/calc'
+import { reviewChannels } from './channels/review'
 import { collectionChannels } from './channels/collection'
 import { jobChannels } from './channels/jobs'
-import { documentsChannels } from './channels/documents'
 import { storeChannels } from './channels/store'
 import type { Result } from './result'
 
@@ -15,9 +15,9 @@ import type { Result } from './result'
 export const contract = {
   ...storeChannels,
   ...calcChannels,
+  ...reviewChannels,
   ...collectionChannels,
   ...jobChannels,
-  ...documentsChannels,
 } as const
 
 export type Contract = typeof contract

@@ -28,6 +28,12 @@ CREATE INDEX cases_stage_principal ON cases(stage, principal_outstanding_fen);
 -- index collection_actions_case
 CREATE INDEX collection_actions_case ON collection_actions(case_id, at);
 
+-- index contract_reviews_case
+CREATE INDEX contract_reviews_case ON contract_reviews(case_id, created_at);
+
+-- index contract_reviews_loan
+CREATE INDEX contract_reviews_loan ON contract_reviews(loan_id);
+
 -- index court_events_case
 CREATE INDEX court_events_case ON court_events(case_id, date);
 
@@ -72,9 +78,6 @@ CREATE INDEX repayments_loan_date ON repayments(loan_id, date);
 
 -- index stage_history_case
 CREATE INDEX stage_history_case ON stage_history(case_id, at);
-
--- index templates_type
-CREATE INDEX templates_type ON templates(doc_type, builtin);
 
 -- table audit_log
 CREATE TABLE audit_log (
@@ -180,6 +183,27 @@ CREATE TABLE collection_actions (
     created_at TEXT NOT NULL
   ) WITHOUT ROWID;
 
+-- table contract_reviews
+CREATE TABLE contract_reviews (
+    id TEXT PRIMARY KEY,
+    case_id TEXT REFERENCES cases(id) ON DELETE CASCADE,
+    loan_id TEXT REFERENCES loans(id) ON DELETE SET NULL,
+    file_sha256 TEXT CHECK (file_sha256 IS NULL OR (length(file_sha256) = 64 AND file_sha256 NOT GLOB '*[^0-9a-f]*')),
+    file_name TEXT CHECK (file_name IS NULL OR length(file_name) BETWEEN 1 AND 255),
+    file_kind TEXT NOT NULL CHECK (file_kind IN ('docx', 'pdf', 'txt', 'pasted')),
+    text TEXT NOT NULL CHECK (length(text) >= 1),
+    regime TEXT NOT NULL CHECK (regime IN ('private', 'licensed')),
+    options_json TEXT NOT NULL CHECK (json_valid(options_json)),
+    terms_json TEXT NOT NULL CHECK (json_valid(terms_json)),
+    corrections_json TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(corrections_json)),
+    findings_json TEXT NOT NULL CHECK (json_valid(findings_json)),
+    details_json TEXT NOT NULL CHECK (json_valid(details_json)),
+    -- A decimal fraction as text, like the rates in 0001 (negative when the cash flows return less than paid out).
+    all_in_cost TEXT CHECK (all_in_cost IS NULL OR ltrim(all_in_cost, '-') GLOB '[0-9]*.[0-9]*' OR ltrim(all_in_cost, '-') GLOB '[0-9]'),
+    created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL,
+    CHECK ((file_kind = 'pasted') = (file_sha256 IS NULL))
+  ) WITHOUT ROWID;
+
 -- table court_events
 CREATE TABLE court_events (
     id TEXT PRIMARY KEY,
@@ -224,7 +248,7 @@ CREATE TABLE documents (
     size INTEGER NOT NULL, file_name TEXT NOT NULL,
     inputs_json TEXT NOT NULL,
     created_by TEXT NOT NULL, created_at TEXT NOT NULL
-  , missing_json TEXT NOT NULL DEFAULT '[]', as_of TEXT CHECK (as_of IS NULL OR date(as_of) IS as_of)) WITHOUT ROWID;
+  ) WITHOUT ROWID;
 
 -- table emergency_contacts
 CREATE TABLE emergency_contacts (
@@ -375,17 +399,6 @@ CREATE TABLE stage_history (
     at TEXT NOT NULL, actor TEXT NOT NULL, reason TEXT
   ) WITHOUT ROWID;
 
--- table template_versions
-CREATE TABLE template_versions (
-    template_id TEXT NOT NULL REFERENCES templates(id) ON DELETE CASCADE,
-    version INTEGER NOT NULL CHECK (version >= 1),
-    name TEXT NOT NULL,
-    body TEXT NOT NULL,
-    page_numbers INTEGER NOT NULL CHECK (page_numbers IN (0, 1)),
-    created_by TEXT NOT NULL, created_at TEXT NOT NULL,
-    PRIMARY KEY (template_id, version)
-  ) WITHOUT ROWID;
-
 -- table templates
 CREATE TABLE templates (
     id TEXT PRIMARY KEY,
@@ -395,7 +408,7 @@ CREATE TABLE templates (
     body TEXT NOT NULL,
     builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL
-  , page_numbers INTEGER NOT NULL DEFAULT 1 CHECK (page_numbers IN (0, 1)), based_on TEXT) WITHOUT ROWID;
+  ) WITHOUT ROWID;
 
 -- trigger audit_log_no_delete
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

@@ -5,6 +5,7 @@ import { storeChannels } from '../../shared/ipc/channels/store'
 import { idCheckChar } from '../../electron/core/law/id-number'
 import { readFileSync } from 'node:fs'
 import { call, makeCore } from '../helpers/core'
+import { LATEST_MIGRATION } from '../../electron/core/db/migrations'
 
 /**
  * Every channel of the contract, through the same dispatcher as Electron and the web bridge: good input gives
@@ -37,7 +38,7 @@ beforeEach(async () => {
 
 /** Good calls with what they must produce; bad calls with the error code they must give. */
 const CASES: Record<string, { good: () => [unknown, (data: any) => void]; bad: () => [unknown, string][] }> = {
-  'system.info': { good: () => [undefined, (d) => expect(d).toMatchObject({ cases: 1, version: 'test', schema: '0001-initial' })], bad: () => [[{ extra: 1 }, 'INVALID_INPUT']] },
+  'system.info': { good: () => [undefined, (d) => expect(d).toMatchObject({ cases: 1, version: 'test', schema: LATEST_MIGRATION })], bad: () => [[{ extra: 1 }, 'INVALID_INPUT']] },
   'lenders.create': {
     good: () => [{ name: '上海汇融商务咨询有限公司', regime: 'private' }, (d) => expect(d).toMatchObject({ name: '上海汇融商务咨询有限公司', regime: 'private', creditCode: null })],
     bad: () => [

@@ -6,6 +6,7 @@ import { auditCommand } from './audit'
 import { calcCommand, courtFeeCommand } from './calc'
 import { backupCommand, dbCommand, restoreCommand } from './db'
 import { casesCommand } from './cases'
+import { reviewCommand } from './review'
 import { seedCommand } from './seed'
 import { validateCommand } from './validate'
 
@@ -30,6 +31,7 @@ export const COMMANDS: Record<string, Command> = {
   restore: restoreCommand,
   calc: calcCommand,
   'court-fee': courtFeeCommand,
+  review: reviewCommand,
 }
 
 /** Call a contract channel through the same dispatcher as the app; a failed Result becomes a UserError (exit 1). */

@@ -1,8 +1,8 @@
 import type { ChannelName } from '../../../shared/ipc/contract'
 import { calcHandlers } from './calc'
+import { reviewHandlers } from './review'
 import { collectionHandlers } from './collection'
 import { jobHandlers } from './jobs'
-import { documentsHandlers } from './documents'
 import { storeHandlers } from './store'
 import type { HandlersFor } from './types'
 
@@ -14,7 +14,7 @@ import type { HandlersFor } from './types'
 export const handlers: HandlersFor<ChannelName> = {
   ...storeHandlers,
   ...calcHandlers,
+  ...reviewHandlers,
   ...collectionHandlers,
   ...jobHandlers,
-  ...documentsHandlers,
 }

@@ -1,6 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import { initial } from './0001-initial'
-import { documents } from './0005-documents'
+import { contractReviews } from './0002-contract-reviews'
 
 /**
  * Every migration in order, imported statically: the bundled app has no migrations folder to scan.
@@ -8,7 +8,7 @@ import { documents } from './0005-documents'
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
-  '0005-documents': documents,
+  '0002-contract-reviews': contractReviews,
 }
 
 export const migrationProvider: MigrationProvider = {

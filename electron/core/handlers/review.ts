@@ -1,0 +1,11 @@
+import type { reviewChannels } from '../../../shared/ipc/channels/review'
+import type { HandlersFor } from './types'
+
+export const reviewHandlers: HandlersFor<keyof typeof reviewChannels> = {
+  'review.preview': (s, i) => s.reviews.preview(i),
+  'review.run': (s, i) => s.reviews.run(i),
+  'review.get': (s, i) => s.reviews.get(i.id),
+  'review.listForCase': (s, i) => s.reviews.listForCase(i.caseId),
+  'review.correct': (s, { id, corrections, ...options }) => s.reviews.correct(id, corrections, options),
+  'review.applyToLoan': (s, i) => s.reviews.applyToLoan(i.id, i.loanId),
+}

@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs'
+import { PDFDocument, rgb } from 'pdf-lib'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { call, makeCore } from '../helpers/core'
+
+/**
+ * The contract-review channels through the same dispatcher as the app: good input gives the stored review, the
+ * file in the content store, audit entries and (after confirming) reviewed terms on the loan the calculator reads;
+ * bad input gives a coded zh/en error and leaves the store exactly as it was.
+ */
+type Core = Awaited<ReturnType<typeof makeCore>>
+let core: Core
+let ids: { kase: string; loan: string; other: string; otherCase: string }
+
+const fixture = (f: string) => readFileSync(`test/fixtures/contracts/${f}`, 'utf8')
+const FLAWED = fixture('01-private-kantou-flawed.txt')
+const CONFLICTING = fixture('05-conflicting-rates.txt')
+const asFile = (fileName: string, bytes: Uint8Array | string) => ({ fileName, dataBase64: Buffer.from(bytes).toString('base64') })
+
+const TABLES = ['contract_reviews', 'loans', 'audit_log']
+const snapshot = () => Object.fromEntries(TABLES.map((t) => [t, core.ctx.db.raw.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()]))
+
+async function expectRefused(channel: string, input: unknown, code: string) {
+  const before = snapshot()
+  const r = await core.dispatch(channel, input)
+  expect(r.ok, `${channel} ${JSON.stringify(input).slice(0, 120)} should fail`).toBe(false)
+  if (r.ok) return
+  expect(r.error.code).toBe(code)
+  expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
+  expect(r.error.messageEn).toMatch(/[a-z]/)
+  expect(snapshot()).toEqual(before)
+}
+
+async function scannedPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  doc.addPage([595, 842]).drawRectangle({ x: 50, y: 50, width: 400, height: 600, color: rgb(0.9, 0.9, 0.85) })
+  return doc.save()
+}
+
+beforeEach(async () => {
+  core = await makeCore()
+  const lender = await call(core, 'lenders.create', { name: '深圳市恒通信息咨询有限公司', regime: 'private' })
+  const borrower = await call(core, 'borrowers.create', { name: '张三' })
+  const loanFields = { lenderId: lender.id, borrowerId: borrower.id, contractDate: '2024-03-01', contractAmountFen: 1_000_000, disbursedAmountFen: 1_000_000, disbursementDate: '2024-03-01', repaymentMethod: 'bullet', rateTerm: '0.24', maturityDate: '2025-02-28' }
+  const loan = await call(core, 'loans.create', { ...loanFields, contractNo: 'JK-2024-0318' })
+  const other = await call(core, 'loans.create', { ...loanFields, contractNo: 'JK-2024-0999' })
+  const kase = await call(core, 'cases.create', { borrowerId: borrower.id, lenderId: lender.id, loanIds: [loan.id] })
+  const otherCase = await call(core, 'cases.create', { borrowerId: borrower.id, lenderId: lender.id, loanIds: [other.id] })
+  ids = { kase: kase.id, loan: loan.id, other: other.id, otherCase: otherCase.id }
+})
+
+describe("'review.preview'", () => {
+  it('reviews pasted text and a TXT file alike, storing nothing', async () => {
+    const before = snapshot()
+    const fromText = await call(core, 'review.preview', { source: { text: FLAWED } })
+    const fromFile = await call(core, 'review.preview', { source: asFile('合同.txt', FLAWED) })
+    expect(fromFile).toEqual(fromText)
+    expect(fromText.allInAnnualCost).toBe('0.4511')
+    expect(fromText.findings.map((f: { code: string }) => f.code)).toEqual([
+      'RATE_ABOVE_CAP', 'COST_ABOVE_36', 'DISGUISED_INTEREST_FEES', 'PREDEDUCTED_INTEREST', 'OVERDUE_CHARGES_ABOVE_CAP', 'COMPOUND_INTEREST',
+      'UNFAIR_STANDARD_TERM', 'UNFAIR_STANDARD_TERM', 'ACCELERATION_CLAUSE', 'JURISDICTION_CLAUSE', 'ELECTRONIC_SIGNATURE',
+    ])
+    const f = fromText.findings[0]
+    expect(FLAWED.slice(f.start, f.end)).toBe(f.text)
+    expect(snapshot()).toEqual(before)
+  })
+
+  it('refuses bad input with a coded bilingual error', async () => {
+    await expectRefused('review.preview', { source: { text: '' } }, 'INVALID_INPUT')
+    await expectRefused('review.preview', { source: { text: '   \n ' } }, 'REVIEW_EMPTY_TEXT')
+    await expectRefused('review.preview', { source: asFile('contract.exe', 'abc') }, 'INVALID_INPUT')
+    await expectRefused('review.preview', { source: { fileName: 'a.txt', dataBase64: '%%%' } }, 'INVALID_INPUT')
+    await expectRefused('review.preview', { source: asFile('empty.txt', '') }, 'REVIEW_EMPTY_FILE')
+    await expectRefused('review.preview', { source: asFile('broken.pdf', 'not a pdf at all') }, 'REVIEW_UNREADABLE')
+    await expectRefused('review.preview', { source: asFile('broken.docx', 'PK not a zip') }, 'REVIEW_UNREADABLE')
+    await expectRefused('review.preview', { source: asFile('scan.pdf', await scannedPdf()) }, 'REVIEW_SCANNED_PDF')
+    await expectRefused('review.preview', { source: { text: FLAWED }, disbursed: '9千' }, 'INVALID_INPUT')
+    await expectRefused('review.preview', { source: { text: FLAWED }, regime: 'bank' }, 'INVALID_INPUT')
+    await expectRefused('review.preview', { source: { text: FLAWED }, contractDate: '2024-02-30' }, 'INVALID_INPUT')
+    await expectRefused('review.preview', { source: { fileName: 'big.txt', dataBase64: 'A'.repeat(28 * 1024 * 1024) } }, 'INVALID_INPUT')
+  })
+})
+
+describe("'review.run' and 'review.get'", () => {
+  it('stores the file in the content store and the review for the case, audited, and gives it back', async () => {
+    const r = await call(core, 'review.run', { source: asFile('借款合同.txt', FLAWED), caseId: ids.kase, loanId: ids.loan })
+    expect(r).toMatchObject({ caseId: ids.kase, loanId: ids.loan, fileName: '借款合同.txt', fileKind: 'txt', regime: 'private', allInAnnualCost: '0.4511', corrections: [], createdBy: 'tester' })
+    expect(r.text).toBe(FLAWED.replace(/\r\n?/g, '\n'))
+    expect(Buffer.from(core.ctx.files.read(r.sha256)).toString('utf8')).toBe(FLAWED)
+    expect(await core.ctx.files.verify(r.sha256)).toBe(true)
+    const audit = core.ctx.db.raw.prepare(`SELECT action, diff_json FROM audit_log WHERE entity = 'contract_review' AND entity_id = ?`).all(r.id) as { action: string; diff_json: string }[]
+    expect(audit.map((a) => a.action)).toEqual(['create'])
+    expect(JSON.parse(audit[0].diff_json)).toMatchObject({ caseId: ids.kase, sha256: r.sha256, allInAnnualCost: '0.4511' })
+    expect(await call(core, 'review.get', { id: r.id })).toEqual(r)
+    // What confirming would write: the real disbursement, the fee taken at the start, overdue rates, clauses.
+    expect(r.proposal.patch).toMatchObject({ contractAmountFen: 1_000_000, disbursedAmountFen: 900_000, upfrontFeeFen: 100_000, rateTerm: '0.24', rateOverdue: '0.36', penaltyRate: '0.36', signingMethod: 'electronic', jurisdictionClause: '第七条 因本合同发生的争议，由甲方所在地人民法院管辖。' })
+    expect(r.proposal.conflicts).toEqual([])
+  })
+
+  it('stores pasted text without a file', async () => {
+    const r = await call(core, 'review.run', { source: { text: FLAWED } })
+    expect(r).toMatchObject({ caseId: null, loanId: null, fileKind: 'pasted', sha256: null, fileName: null })
+  })
+
+  it('refuses unknown links, a loan of another case and unreadable files, storing nothing', async () => {
+    await expectRefused('review.run', { source: { text: FLAWED }, caseId: 'nope' }, 'NOT_FOUND')
+    await expectRefused('review.run', { source: { text: FLAWED }, caseId: ids.kase, loanId: 'nope' }, 'NOT_FOUND')
+    await expectRefused('review.run', { source: { text: FLAWED }, caseId: ids.kase, loanId: ids.other }, 'REVIEW_LOAN_NOT_IN_CASE')
+    await expectRefused('review.run', { source: asFile('scan.pdf', await scannedPdf()), caseId: ids.kase }, 'REVIEW_SCANNED_PDF')
+    await expectRefused('review.run', { source: { text: FLAWED }, caseId: ids.kase, extra: 1 }, 'INVALID_INPUT')
+    await expectRefused('review.get', { id: 'nope' }, 'NOT_FOUND')
+    await expectRefused('review.get', {}, 'INVALID_INPUT')
+  })
+})
+
+describe("'review.listForCase'", () => {
+  it("lists a case's reviews, newest first, with finding counts", async () => {
+    const a = await call(core, 'review.run', { source: { text: FLAWED }, caseId: ids.kase })
+    const b = await call(core, 'review.run', { source: { text: CONFLICTING }, caseId: ids.kase })
+    await call(core, 'review.run', { source: { text: FLAWED }, caseId: ids.otherCase })
+    const list = await call(core, 'review.listForCase', { caseId: ids.kase })
+    expect(list.map((s: { id: string }) => s.id)).toEqual([b.id, a.id])
+    expect(list[1]).toMatchObject({ allInAnnualCost: '0.4511', critical: 5, warning: 3, info: 3 })
+    await expectRefused('review.listForCase', { caseId: 'nope' }, 'NOT_FOUND')
+    await expectRefused('review.listForCase', {}, 'INVALID_INPUT')
+  })
+})
+
+describe("'review.correct'", () => {
+  it('stores the corrections, reviews again with them and audits the change', async () => {
+    const r = await call(core, 'review.run', { source: { text: FLAWED }, caseId: ids.kase, loanId: ids.loan })
+    const corrections = [{ term: 'disbursedAmountFen', value: 1_000_000 }, { term: 'fees', value: null }]
+    const c = await call(core, 'review.correct', { id: r.id, corrections })
+    expect(c.corrections).toEqual(corrections)
+    expect(c.terms.disbursedAmountFen).toEqual([{ ...r.terms.disbursedAmountFen[0], value: 1_000_000, corrected: true }])
+    expect(c.terms.fees).toEqual([])
+    const codes = c.findings.map((f: { code: string }) => f.code)
+    expect(codes).not.toContain('PREDEDUCTED_INTEREST')
+    expect(codes).not.toContain('COST_ABOVE_36')
+    expect(c.allInAnnualCost).not.toBe(r.allInAnnualCost)
+    expect(c.proposal.patch).toMatchObject({ disbursedAmountFen: 1_000_000 })
+    expect(c.proposal.patch.upfrontFeeFen).toBeUndefined()
+    expect(await call(core, 'review.get', { id: r.id })).toEqual(c)
+    const actions = core.ctx.db.raw.prepare(`SELECT action FROM audit_log WHERE entity_id = ? ORDER BY seq`).all(r.id)
+    expect(actions).toEqual([{ action: 'create' }, { action: 'correct' }])
+    // A later correction replaces the list; options given are kept for the next review.
+    const d = await call(core, 'review.correct', { id: r.id, corrections: [], disbursed: '9500' })
+    expect(d.options).toEqual({ disbursed: '9500' })
+    expect(d.proposal.patch.disbursedAmountFen).toBe(950_000)
+  })
+
+  it('refuses unknown terms, bad values and unknown reviews', async () => {
+    const r = await call(core, 'review.run', { source: { text: FLAWED } })
+    await expectRefused('review.correct', { id: r.id, corrections: [{ term: 'salary', value: 1 }] }, 'INVALID_INPUT')
+    await expectRefused('review.correct', { id: r.id, corrections: [{ term: 'disbursedAmountFen', value: -5 }] }, 'INVALID_INPUT')
+    await expectRefused('review.correct', { id: r.id, corrections: [{ term: 'contractDate', value: '2024-13-01' }] }, 'INVALID_INPUT')
+    await expectRefused('review.correct', { id: r.id, corrections: [{ term: 'interestRate', value: { annual: '24%', per: 'year', written: '24%' } }] }, 'INVALID_INPUT')
+    await expectRefused('review.correct', { id: 'nope', corrections: [] }, 'NOT_FOUND')
+  })
+})
+
+describe("'review.applyToLoan'", () => {
+  it('writes the reviewed terms into the loan (audited), so the calculator claims on the real disbursement', async () => {
+    const r = await call(core, 'review.run', { source: asFile('借款合同.txt', FLAWED), caseId: ids.kase })
+    const { loan, review } = await call(core, 'review.applyToLoan', { id: r.id, loanId: ids.loan })
+    expect(review.loanId).toBe(ids.loan)
+    expect(loan).toMatchObject({ disbursedAmountFen: 900_000, upfrontFeeFen: 100_000, rateOverdue: '0.36', penaltyRate: '0.36', signingMethod: 'electronic', termMonths: 12, repaymentMethod: 'equal_instalment', jurisdictionClause: '第七条 因本合同发生的争议，由甲方所在地人民法院管辖。' })
+    const entries = core.ctx.db.raw.prepare(`SELECT entity, action FROM audit_log ORDER BY seq DESC LIMIT 2`).all()
+    expect(entries).toEqual([{ entity: 'contract_review', action: 'apply' }, { entity: 'loan', action: 'update' }])
+    const calc = await call(core, 'calc.claim', { loanId: ids.loan, asOf: '2024-06-01' })
+    expect(calc.input.disbursedAmount).toBe('9000.00')
+  })
+
+  it('refuses while the contract states a rate two ways, without a loan, or for a loan of another case', async () => {
+    const conflicting = await call(core, 'review.run', { source: { text: CONFLICTING }, caseId: ids.kase, loanId: ids.loan })
+    expect(conflicting.proposal.conflicts.map((c: { term: string }) => c.term)).toEqual(['interestRate'])
+    await expectRefused('review.applyToLoan', { id: conflicting.id }, 'REVIEW_CONFLICTING_TERMS')
+    const flawed = await call(core, 'review.run', { source: { text: FLAWED }, caseId: ids.kase })
+    await expectRefused('review.applyToLoan', { id: flawed.id }, 'REVIEW_NO_LOAN')
+    await expectRefused('review.applyToLoan', { id: flawed.id, loanId: ids.other }, 'REVIEW_LOAN_NOT_IN_CASE')
+    await expectRefused('review.applyToLoan', { id: 'nope', loanId: ids.loan }, 'NOT_FOUND')
+    const empty = await call(core, 'review.run', { source: { text: fixture('06-no-terms.txt') }, caseId: ids.kase, loanId: ids.loan })
+    await expectRefused('review.applyToLoan', { id: empty.id }, 'REVIEW_NOTHING_TO_APPLY')
+    // Once the user keeps one rate, it can be confirmed.
+    await call(core, 'review.correct', { id: conflicting.id, corrections: [{ term: 'interestRate', index: 0, value: null }] })
+    const { loan } = await call(core, 'review.applyToLoan', { id: conflicting.id })
+    expect(loan.rateTerm).toBe('0.18')
+  })
+})
