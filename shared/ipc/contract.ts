@@ -3,6 +3,7 @@ import { calcChannels } from './channels/calc'
 import { reviewChannels } from './channels/review'
 import { collectionChannels } from './channels/collection'
 import { jobChannels } from './channels/jobs'
+import { documentsChannels } from './channels/documents'
 import { storeChannels } from './channels/store'
 import type { Result } from './result'
 
@@ -18,6 +19,7 @@ export const contract = {
   ...reviewChannels,
   ...collectionChannels,
   ...jobChannels,
+  ...documentsChannels,
 } as const
 
 export type Contract = typeof contract

@@ -79,6 +79,9 @@ CREATE INDEX repayments_loan_date ON repayments(loan_id, date);
 -- index stage_history_case
 CREATE INDEX stage_history_case ON stage_history(case_id, at);
 
+-- index templates_type
+CREATE INDEX templates_type ON templates(doc_type, builtin);
+
 -- table audit_log
 CREATE TABLE audit_log (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -248,7 +251,7 @@ CREATE TABLE documents (
     size INTEGER NOT NULL, file_name TEXT NOT NULL,
     inputs_json TEXT NOT NULL,
     created_by TEXT NOT NULL, created_at TEXT NOT NULL
-  ) WITHOUT ROWID;
+  , missing_json TEXT NOT NULL DEFAULT '[]', as_of TEXT CHECK (as_of IS NULL OR date(as_of) IS as_of)) WITHOUT ROWID;
 
 -- table emergency_contacts
 CREATE TABLE emergency_contacts (
@@ -399,6 +402,17 @@ CREATE TABLE stage_history (
     at TEXT NOT NULL, actor TEXT NOT NULL, reason TEXT
   ) WITHOUT ROWID;
 
+-- table template_versions
+CREATE TABLE template_versions (
+    template_id TEXT NOT NULL REFERENCES templates(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL CHECK (version >= 1),
+    name TEXT NOT NULL,
+    body TEXT NOT NULL,
+    page_numbers INTEGER NOT NULL CHECK (page_numbers IN (0, 1)),
+    created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+    PRIMARY KEY (template_id, version)
+  ) WITHOUT ROWID;
+
 -- table templates
 CREATE TABLE templates (
     id TEXT PRIMARY KEY,
@@ -408,7 +422,7 @@ CREATE TABLE templates (
     body TEXT NOT NULL,
     builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL
-  ) WITHOUT ROWID;
+  , page_numbers INTEGER NOT NULL DEFAULT 1 CHECK (page_numbers IN (0, 1)), based_on TEXT) WITHOUT ROWID;
 
 -- trigger audit_log_no_delete
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

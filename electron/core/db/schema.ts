@@ -54,10 +54,13 @@ export interface EvidenceItemsTable {
   original: number; received_on: string | null; sha256: string; size: number; mime: string; pages: number | null; file_name: string
   added_by: string; added_at: string; removed_at: string | null
 }
-export interface TemplatesTable { id: string; doc_type: string; name: string; version: number; body: string; builtin: number; created_at: string; updated_at: string }
+export interface TemplatesTable { id: string; doc_type: string; name: string; version: number; body: string; builtin: number; created_at: string; updated_at: string; page_numbers: number; based_on: string | null }
+/** Every saved version of a template (migration 0005), for byte-identical regeneration. */
+export interface TemplateVersionsTable { template_id: string; version: number; name: string; body: string; page_numbers: number; created_by: string; created_at: string }
 export interface DocumentsTable {
   id: string; case_id: string; doc_type: string; format: string; template_id: string; template_version: number
   sha256: string; size: number; file_name: string; inputs_json: string; created_by: string; created_at: string
+  missing_json: string; as_of: string | null
 }
 export interface ImportMappingsTable { name: string; mapping_json: string; updated_at: string }
 export interface SettingsTable { key: string; value_json: string; updated_at: string }
@@ -98,6 +101,7 @@ export interface Database {
   evidence_items: EvidenceItemsTable
   templates: TemplatesTable
   documents: DocumentsTable
+  template_versions: TemplateVersionsTable
   import_mappings: ImportMappingsTable
   settings: SettingsTable
   audit_log: AuditLogTable

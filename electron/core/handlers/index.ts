@@ -3,6 +3,7 @@ import { calcHandlers } from './calc'
 import { reviewHandlers } from './review'
 import { collectionHandlers } from './collection'
 import { jobHandlers } from './jobs'
+import { documentsHandlers } from './documents'
 import { storeHandlers } from './store'
 import type { HandlersFor } from './types'
 
@@ -17,4 +18,5 @@ export const handlers: HandlersFor<ChannelName> = {
   ...reviewHandlers,
   ...collectionHandlers,
   ...jobHandlers,
+  ...documentsHandlers,
 }

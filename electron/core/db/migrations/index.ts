@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import { initial } from './0001-initial'
 import { contractReviews } from './0002-contract-reviews'
+import { documents } from './0005-documents'
 
 /**
  * Every migration in order, imported statically: the bundled app has no migrations folder to scan.
@@ -9,6 +10,7 @@ import { contractReviews } from './0002-contract-reviews'
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-contract-reviews': contractReviews,
+  '0005-documents': documents,
 }
 
 export const migrationProvider: MigrationProvider = {
