@@ -11,7 +11,7 @@ import { createOutput } from './output'
  * (message on stderr), 2 bad usage. With --json, stdout carries exactly one JSON document.
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const VALUED = new Set(['data-dir', 'cases', 'seed', 'search', 'stage', 'limit', 'out', 'owner', 'claim', 'regime', 'disbursed', 'contract-date'])
+const VALUED = new Set(['data-dir', 'cases', 'seed', 'search', 'stage', 'limit', 'out', 'owner', 'claim', 'kind', 'from', 'case', 'channel', 'target', 'at', 'outcome', 'note', 'override', 'regime', 'disbursed', 'contract-date'])
 const BOOLEANS = new Set(['json', 'help'])
 
 const USAGE = `用法 / usage: casedesk [--data-dir DIR] [--json] <command> …
@@ -23,6 +23,11 @@ const USAGE = `用法 / usage: casedesk [--data-dir DIR] [--json] <command> …
   backup --out FILE | restore FILE
   calc FILE.json                       依法可主张金额 / claim as of a date
   court-fee --claim YUAN               诉讼费 / court fees
+  deadline --kind K --from DATE        法定期限届满日 / one legal deadline (K: appeal-judgment|appeal-ruling|payment-order-objection|sue-after-preservation|enforcement|limitation)
+  deadlines --case ID                  案件期限与诉讼时效 / a case's deadlines and limitation
+  actions add --case ID --channel C --target T --at ISO_TIME [--outcome O] [--note N] [--override REASON]
+                                       记录催收（违规则拒绝，exit 1）/ log a contact (blocked → exit 1)
+  today                                今日待办 / today's work queue
   review FILE|DIR [--regime private|licensed] [--disbursed YUAN] [--contract-date D]
                                        合同审查（不保存）/ contract review (nothing stored)
 默认数据目录 / default data dir: ${defaultDataDir()}`

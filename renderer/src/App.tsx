@@ -4,12 +4,14 @@ import zhCN from 'antd/locale/zh_CN'
 import { navigate, useHashRoute } from './components/useHashRoute'
 import { CaseDetailPage } from './features/case-detail/CaseDetailPage'
 import { CaseListPage } from './features/case-list/CaseListPage'
+import { TodayPage } from './features/collection/TodayPage'
 import { Placeholder } from './features/placeholder/Placeholder'
 import { useI18n } from './i18n'
 import type { MessageKey } from './i18n/messages'
 
 /** The areas of the app in the order a lawyer's day uses them; the ones not built yet say so. */
 const AREAS: { key: string; label: MessageKey }[] = [
+  { key: 'today', label: 'nav.today' },
   { key: 'cases', label: 'nav.cases' },
   { key: 'dashboard', label: 'nav.dashboard' },
   { key: 'import', label: 'nav.import' },
@@ -22,7 +24,7 @@ const AREAS: { key: string; label: MessageKey }[] = [
 export function App() {
   const { t, lang, setLang } = useI18n()
   const [area = 'cases', id] = useHashRoute()
-  const page = area === 'cases' ? (id ? <CaseDetailPage id={id} /> : <CaseListPage />) : <Placeholder title={t(AREAS.find((a) => a.key === area)?.label ?? 'nav.cases')} />
+  const page = area === 'today' ? <TodayPage /> : area === 'cases' ? (id ? <CaseDetailPage id={id} /> : <CaseListPage />) : <Placeholder title={t(AREAS.find((a) => a.key === area)?.label ?? 'nav.cases')} />
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 13, borderRadius: 4 } }} componentSize="small">
       <AntApp>

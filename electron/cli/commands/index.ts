@@ -4,6 +4,7 @@ import type { ParsedArgs } from '../args'
 import type { Output } from '../output'
 import { auditCommand } from './audit'
 import { calcCommand, courtFeeCommand } from './calc'
+import { actionsCommand, deadlineCommand, deadlinesCommand, todayCommand } from './collection'
 import { backupCommand, dbCommand, restoreCommand } from './db'
 import { casesCommand } from './cases'
 import { reviewCommand } from './review'
@@ -31,6 +32,10 @@ export const COMMANDS: Record<string, Command> = {
   restore: restoreCommand,
   calc: calcCommand,
   'court-fee': courtFeeCommand,
+  deadline: deadlineCommand,
+  deadlines: deadlinesCommand,
+  actions: actionsCommand,
+  today: todayCommand,
   review: reviewCommand,
 }
 

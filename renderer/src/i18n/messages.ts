@@ -1,4 +1,5 @@
 import * as calculator from '../features/calculator/messages'
+import * as collection from '../features/collection/messages'
 
 /**
  * UI strings: Chinese first, English second. The frame's own keys are here; each feature keeps its keys in
@@ -126,6 +127,6 @@ const frameEn: Record<keyof typeof frameZh, string> = {
   female: 'Female',
 }
 
-export const zh = { ...frameZh, ...calculator.zh }
+export const zh = { ...frameZh, ...calculator.zh, ...collection.zh }
 export type MessageKey = keyof typeof zh
-export const en: Record<MessageKey, string> = { ...frameEn, ...calculator.en }
+export const en: Record<MessageKey, string> = { ...frameEn, ...calculator.en, ...collection.en }

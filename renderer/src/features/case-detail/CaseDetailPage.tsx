@@ -9,6 +9,7 @@ import { STAGE_COLORS, stageLabel } from '../../components/labels'
 import { navigate } from '../../components/useHashRoute'
 import { useI18n } from '../../i18n'
 import { ClaimPanel } from '../calculator/ClaimPanel'
+import { CollectionPanel } from '../collection/CollectionPanel'
 import { BorrowerCard } from './BorrowerCard'
 import { LoanPanel } from './LoanPanel'
 import { Timeline } from './Timeline'
@@ -65,6 +66,7 @@ export function CaseDetailPage({ id }: { id: string }) {
       {loans.map((l) => (
         <LoanPanel key={l.id} loan={l} />
       ))}
+      <CollectionPanel caseId={detail.id} onChanged={load} />
       <Timeline entries={detail.timeline} />
     </Space>
   )
