@@ -1,8 +1,11 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it, vi } from 'vitest'
 import { casedesk } from '../helpers/cli'
 import { tempDir } from '../helpers/temp'
+
+// Each call starts a fresh process that compiles the core through tsx: give them room on a busy machine.
+vi.setConfig({ testTimeout: 120_000 })
 
 let dir: string
 beforeAll(() => {
