@@ -11,8 +11,8 @@ import { createOutput } from './output'
  * (message on stderr), 2 bad usage. With --json, stdout carries exactly one JSON document.
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const VALUED = new Set(['data-dir', 'cases', 'seed', 'search', 'stage', 'limit', 'out', 'owner', 'claim', 'kind', 'from', 'case', 'channel', 'target', 'at', 'outcome', 'note', 'override', 'regime', 'disbursed', 'contract-date'])
-const BOOLEANS = new Set(['json', 'help'])
+const VALUED = new Set(['data-dir', 'cases', 'seed', 'search', 'stage', 'limit', 'out', 'owner', 'claim', 'kind', 'from', 'case', 'channel', 'target', 'at', 'outcome', 'note', 'override', 'regime', 'disbursed', 'contract-date', 'name', 'purpose', 'source', 'bates-prefix', 'received-on'])
+const BOOLEANS = new Set(['json', 'help', 'original'])
 
 const USAGE = `用法 / usage: casedesk [--data-dir DIR] [--json] <command> …
   seed --cases N [--seed S]            生成演示数据 / synthetic cases
@@ -23,6 +23,13 @@ const USAGE = `用法 / usage: casedesk [--data-dir DIR] [--json] <command> …
   backup --out FILE | restore FILE
   calc FILE.json                       依法可主张金额 / claim as of a date
   court-fee --claim YUAN               诉讼费 / court fees
+  evidence add --case ID --kind K --name N --purpose P [--source S] [--original] FILE...
+                                       添加证据（K：借款合同…或 contract…）/ add exhibits
+  evidence list --case ID | evidence verify --case ID
+                                       证据清单 / 校验存储文件 SHA-256 / list, re-hash stored files
+  bundle --case ID --out FILE.zip [--bates-prefix P]
+                                       证据材料 PDF + ZIP（manifest、SHA256SUMS）/ court bundle
+  bundle verify FILE.zip|DIR           校验证据包（有问题 exit 1）/ check a bundle (exit 1 on problems)
   deadline --kind K --from DATE        法定期限届满日 / one legal deadline (K: appeal-judgment|appeal-ruling|payment-order-objection|sue-after-preservation|enforcement|limitation)
   deadlines --case ID                  案件期限与诉讼时效 / a case's deadlines and limitation
   actions add --case ID --channel C --target T --at ISO_TIME [--outcome O] [--note N] [--override REASON]

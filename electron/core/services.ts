@@ -13,6 +13,7 @@ import type { Platform } from './platform'
 import { systemService } from './system/service'
 import { createJobRunner } from './jobs/runner'
 import { seedCases } from './seed/service'
+import { evidenceService } from './evidence/service'
 import { documentService, type DocumentPeers } from './documents/service'
 
 export type { Platform } from './platform'
@@ -39,6 +40,7 @@ export function createServices(db: Db, platform: Platform, newId: IdFactory = cr
     system: systemService(ctx),
     calc: calcService(ctx),
     collection: collectionService(ctx),
+    evidence: evidenceService(ctx),
     reviews: reviewService(ctx, (): ReviewPeers => services),
     documents: documentService(ctx, (): DocumentPeers => withJobs),
     seed: (n: number, seed?: number, onProgress?: (done: number, total: number) => void) => seedCases(ctx, n, seed, onProgress),

@@ -3,6 +3,7 @@ import { calcChannels } from './channels/calc'
 import { reviewChannels } from './channels/review'
 import { collectionChannels } from './channels/collection'
 import { jobChannels } from './channels/jobs'
+import { evidenceChannels } from './channels/evidence'
 import { documentsChannels } from './channels/documents'
 import { storeChannels } from './channels/store'
 import type { Result } from './result'
@@ -19,6 +20,7 @@ export const contract = {
   ...reviewChannels,
   ...collectionChannels,
   ...jobChannels,
+  ...evidenceChannels,
   ...documentsChannels,
 } as const
 

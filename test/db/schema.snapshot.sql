@@ -52,6 +52,9 @@ CREATE INDEX documents_case ON documents(case_id, created_at);
 -- index emergency_contacts_borrower
 CREATE INDEX emergency_contacts_borrower ON emergency_contacts(borrower_id);
 
+-- index evidence_bundles_case
+CREATE INDEX evidence_bundles_case ON evidence_bundles(case_id, created_at);
+
 -- index evidence_items_case
 CREATE INDEX evidence_items_case ON evidence_items(case_id, no);
 
@@ -260,6 +263,19 @@ CREATE TABLE emergency_contacts (
     name TEXT NOT NULL, relation TEXT, phone TEXT
   ) WITHOUT ROWID;
 
+-- table evidence_bundles
+CREATE TABLE evidence_bundles (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    zip_path TEXT NOT NULL, pdf_path TEXT NOT NULL,
+    zip_sha256 TEXT NOT NULL CHECK (length(zip_sha256) = 64 AND zip_sha256 NOT GLOB '*[^0-9a-f]*'),
+    pdf_sha256 TEXT NOT NULL CHECK (length(pdf_sha256) = 64 AND pdf_sha256 NOT GLOB '*[^0-9a-f]*'),
+    pages INTEGER NOT NULL CHECK (pages >= 1),
+    exhibits INTEGER NOT NULL CHECK (exhibits >= 0),
+    bates_prefix TEXT,
+    created_by TEXT NOT NULL, created_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+
 -- table evidence_items
 CREATE TABLE evidence_items (
     id TEXT PRIMARY KEY,
@@ -275,6 +291,14 @@ CREATE TABLE evidence_items (
     size INTEGER NOT NULL CHECK (size >= 0),
     mime TEXT NOT NULL, pages INTEGER CHECK (pages IS NULL OR pages >= 0), file_name TEXT NOT NULL,
     added_by TEXT NOT NULL, added_at TEXT NOT NULL, removed_at TEXT
+  ) WITHOUT ROWID;
+
+-- table evidence_removals
+CREATE TABLE evidence_removals (
+    evidence_id TEXT PRIMARY KEY REFERENCES evidence_items(id) ON DELETE CASCADE,
+    reason TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 500),
+    removed_by TEXT NOT NULL,
+    removed_at TEXT NOT NULL
   ) WITHOUT ROWID;
 
 -- table import_mappings

@@ -7,6 +7,7 @@ import { calcCommand, courtFeeCommand } from './calc'
 import { actionsCommand, deadlineCommand, deadlinesCommand, todayCommand } from './collection'
 import { backupCommand, dbCommand, restoreCommand } from './db'
 import { casesCommand } from './cases'
+import { bundleCommand, evidenceCommand } from './evidence'
 import { reviewCommand } from './review'
 import { seedCommand } from './seed'
 import { validateCommand } from './validate'
@@ -32,6 +33,8 @@ export const COMMANDS: Record<string, Command> = {
   restore: restoreCommand,
   calc: calcCommand,
   'court-fee': courtFeeCommand,
+  evidence: evidenceCommand,
+  bundle: bundleCommand,
   deadline: deadlineCommand,
   deadlines: deadlinesCommand,
   actions: actionsCommand,

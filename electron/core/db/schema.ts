@@ -78,6 +78,13 @@ export interface ContractReviewsTable {
   all_in_cost: string | null; created_at: string; created_by: string; updated_at: string
 }
 
+/** Evidence (migration 0007): why an exhibit was removed, and every bundle built. */
+export interface EvidenceRemovalsTable { evidence_id: string; reason: string; removed_by: string; removed_at: string }
+export interface EvidenceBundlesTable {
+  id: string; case_id: string; zip_path: string; pdf_path: string; zip_sha256: string; pdf_sha256: string
+  pages: number; exhibits: number; bates_prefix: string | null; created_by: string; created_at: string
+}
+
 export interface Database {
   lenders: LendersTable
   borrowers: BorrowersTable
@@ -99,6 +106,8 @@ export interface Database {
   court_events: CourtEventsTable
   deadlines: DeadlinesTable
   evidence_items: EvidenceItemsTable
+  evidence_removals: EvidenceRemovalsTable
+  evidence_bundles: EvidenceBundlesTable
   templates: TemplatesTable
   documents: DocumentsTable
   template_versions: TemplateVersionsTable

@@ -3,6 +3,7 @@ import { calcHandlers } from './calc'
 import { reviewHandlers } from './review'
 import { collectionHandlers } from './collection'
 import { jobHandlers } from './jobs'
+import { evidenceHandlers } from './evidence'
 import { documentsHandlers } from './documents'
 import { storeHandlers } from './store'
 import type { HandlersFor } from './types'
@@ -18,5 +19,6 @@ export const handlers: HandlersFor<ChannelName> = {
   ...reviewHandlers,
   ...collectionHandlers,
   ...jobHandlers,
+  ...evidenceHandlers,
   ...documentsHandlers,
 }

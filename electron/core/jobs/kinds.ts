@@ -3,4 +3,5 @@
  * import this file, so a kind exists in both places.
  */
 import './echo-job'
+import '../evidence/bundle-job'
 import '../documents/batch-job'

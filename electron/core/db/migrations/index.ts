@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely'
 import { initial } from './0001-initial'
 import { contractReviews } from './0002-contract-reviews'
 import { documents } from './0005-documents'
+import { evidence } from './0007-evidence'
 
 /**
  * Every migration in order, imported statically: the bundled app has no migrations folder to scan.
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-contract-reviews': contractReviews,
   '0005-documents': documents,
+  '0007-evidence': evidence,
 }
 
 export const migrationProvider: MigrationProvider = {

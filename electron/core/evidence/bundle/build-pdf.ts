@@ -1,0 +1,135 @@
+import { PDFDocument } from 'pdf-lib'
+import type { DocumentContext } from '../../documents/context'
+import { A4_MM } from '../../documents/model'
+import { PT_PER_MM } from '../../documents/render-pdf/ops'
+import { UserError } from '../../errors'
+import { renderIndexPages, type IndexPages, type IndexRow } from './index-pages'
+import { addOutline, addPageLink, type OutlineEntry } from './outline'
+import { batesNumber, embedStampFont, stampPage } from './stamp'
+
+/**
+ * Builds the bundle PDF: cover and 证据目录 (documents engine), then every exhibit in order — PDF pages
+ * copied as they are, images on A4 scaled to fit — a stamp on every page, a bookmark per exhibit and a link
+ * from each index row to its exhibit's first page. Page ranges printed in the index are those of the result:
+ * the index is rendered again until its own length is stable, since a longer index moves every exhibit.
+ */
+export interface BundleSource {
+  label: string
+  name: string
+  source: string | null
+  purpose: string | null
+  original: boolean
+  /** 'application/pdf', 'image/jpeg' or 'image/png' (DOCX arrives here already converted to PDF). */
+  mime: string
+  bytes: Uint8Array
+  isSubItem: boolean
+}
+
+export interface BuildBundleOptions {
+  /** The case number printed in the stamp. */
+  caseNo: string
+  batesPrefix?: string
+  /** Case data for the cover and index (document context, evidence filled in here). */
+  context: DocumentContext
+  onProgress?(done: number, total: number, current: string): void
+}
+
+export interface BuiltBundle {
+  bytes: Uint8Array
+  pages: number
+  indexPages: number
+  ranges: { label: string; firstPage: number; lastPage: number }[]
+}
+
+const A4 = { width: A4_MM.width * PT_PER_MM, height: A4_MM.height * PT_PER_MM }
+const IMAGE_MARGIN = 15 * PT_PER_MM
+
+const rangeText = (first: number, last: number) => (first === last ? `${first}` : `${first}-${last}`)
+
+async function exhibitPageCount(s: BundleSource): Promise<{ pages: number; pdf?: PDFDocument }> {
+  if (s.mime !== 'application/pdf') return { pages: 1 }
+  try {
+    const pdf = await PDFDocument.load(s.bytes, { updateMetadata: false })
+    return { pages: pdf.getPageCount(), pdf }
+  } catch (e) {
+    throw new UserError('EVIDENCE_PDF_CORRUPT', `证据${s.label}“${s.name}”无法读取：${(e as Error).message.slice(0, 120)}`, `Exhibit ${s.label} "${s.name}" cannot be read: ${(e as Error).message.slice(0, 120)}`)
+  }
+}
+
+export async function buildBundlePdf(sources: BundleSource[], opts: BuildBundleOptions): Promise<BuiltBundle> {
+  const total = sources.length + 2
+  const loaded = await Promise.all(sources.map(exhibitPageCount))
+  const ranges = (indexPages: number) => {
+    let next = indexPages + 1
+    return loaded.map((l, i) => {
+      const r = { label: sources[i].label, firstPage: next, lastPage: next + l.pages - 1 }
+      next += l.pages
+      return r
+    })
+  }
+  const rows = (indexPages: number): IndexRow[] => ranges(indexPages).map((r, i) => ({
+    label: r.label, name: sources[i].name, source: sources[i].source ?? '', purpose: sources[i].purpose ?? '',
+    pages: rangeText(r.firstPage, r.lastPage), original: sources[i].original ? '原件' : '复印件',
+  }))
+  opts.onProgress?.(0, total, '证据目录')
+  let index: IndexPages = await renderIndexPages(opts.context, rows(2))
+  for (let tries = 0; tries < 5; tries++) {
+    const again = await renderIndexPages(opts.context, rows(index.pages))
+    const stable = again.pages === index.pages
+    index = again
+    if (stable) break
+  }
+  const final = ranges(index.pages)
+  const doc = await PDFDocument.load(index.bytes, { updateMetadata: false })
+  for (const [i, s] of sources.entries()) {
+    opts.onProgress?.(i + 1, total, `证据${s.label}`)
+    const pdf = loaded[i].pdf
+    if (pdf) {
+      for (const p of await doc.copyPages(pdf, pdf.getPageIndices())) doc.addPage(p)
+      continue
+    }
+    let image
+    try {
+      // A copy at offset 0: pdf-lib's JPEG reader views `bytes.buffer` from its start, and a Node Buffer may sit inside a shared pool.
+      const own = new Uint8Array(s.bytes)
+      image = s.mime === 'image/png' ? await doc.embedPng(own) : await doc.embedJpg(own)
+    } catch (e) {
+      throw new UserError('EVIDENCE_IMAGE_CORRUPT', `证据${s.label}“${s.name}”的图片无法读取：${(e as Error).message.slice(0, 120)}`, `The image of exhibit ${s.label} "${s.name}" cannot be read: ${(e as Error).message.slice(0, 120)}`)
+    }
+    const page = doc.addPage([A4.width, A4.height])
+    const scale = Math.min((A4.width - 2 * IMAGE_MARGIN) / image.width, (A4.height - 2 * IMAGE_MARGIN) / image.height)
+    const w = image.width * scale
+    const h = image.height * scale
+    page.drawImage(image, { x: (A4.width - w) / 2, y: (A4.height - h) / 2, width: w, height: h })
+  }
+  opts.onProgress?.(total - 1, total, '页码与书签')
+  const pageCount = doc.getPageCount()
+  const ownerOf = new Array<string>(pageCount).fill('证据目录')
+  if (pageCount > 0) ownerOf[0] = '封面'
+  final.forEach((r) => { for (let p = r.firstPage; p <= r.lastPage; p++) ownerOf[p - 1] = `证据${r.label}` })
+  const stampLines = ownerOf.map((owner, i) => {
+    const lines = [`${opts.caseNo}  ${owner}  第 ${i + 1} 页`]
+    if (opts.batesPrefix) lines.push(batesNumber(opts.batesPrefix, i + 1))
+    return lines
+  })
+  const font = await embedStampFont(doc, [...new Set(stampLines.flat().join(''))].map(String))
+  doc.getPages().forEach((p, i) => stampPage(doc, p, font, stampLines[i]))
+
+  const outline: OutlineEntry[] = [{ title: '证据目录', page: Math.min(1, index.pages - 1) }]
+  final.forEach((r, i) => {
+    const title = `证据${r.label} ${sources[i].name}（第 ${rangeText(r.firstPage, r.lastPage)} 页）`
+    if (sources[i].isSubItem && outline.length > 1) (outline.at(-1)!.children ??= []).push({ title, page: r.firstPage - 1 })
+    else outline.push({ title, page: r.firstPage - 1 })
+  })
+  addOutline(doc, outline)
+  for (const a of index.anchors) {
+    const r = final.find((x) => x.label === a.label)
+    if (r) addPageLink(doc, a.page, [a.x1, a.y - a.size * 0.4, a.x2, a.y + a.size * 1.1], r.firstPage - 1)
+  }
+  doc.setTitle(`证据材料 ${opts.caseNo}`, { showInWindowTitleBar: true })
+  doc.setCreator('CaseDesk')
+  doc.setProducer('CaseDesk (pdf-lib)')
+  const bytes = await doc.save({ useObjectStreams: false })
+  opts.onProgress?.(total, total, '完成')
+  return { bytes, pages: pageCount, indexPages: index.pages, ranges: final }
+}
