@@ -11,11 +11,14 @@ import { createOutput } from './output'
  * (message on stderr), 2 bad usage. With --json, stdout carries exactly one JSON document.
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const VALUED = new Set(['data-dir', 'cases', 'seed', 'search', 'stage', 'limit', 'out', 'owner', 'claim', 'kind', 'from', 'case', 'channel', 'target', 'at', 'outcome', 'note', 'override', 'regime', 'disbursed', 'contract-date', 'name', 'purpose', 'source', 'bates-prefix', 'received-on'])
-const BOOLEANS = new Set(['json', 'help', 'original'])
+const VALUED = new Set(['data-dir', 'cases', 'seed', 'search', 'stage', 'limit', 'out', 'owner', 'claim', 'kind', 'from', 'case', 'channel', 'target', 'at', 'outcome', 'note', 'override', 'regime', 'disbursed', 'contract-date', 'name', 'purpose', 'source', 'bates-prefix', 'received-on', 'lender', 'mapping', 'sheet', 'rejected-out'])
+const BOOLEANS = new Set(['json', 'help', 'dry-run', 'original'])
 
 const USAGE = `用法 / usage: casedesk [--data-dir DIR] [--json] <command> …
   seed --cases N [--seed S]            生成演示数据 / synthetic cases
+  import FILE [--lender NAME [--regime private|licensed]] [--mapping NAME|FILE.json] [--sheet S] [--dry-run] [--rejected-out FILE.csv|.xlsx]
+                                       批量导入逾期名单 / bulk import
+  import template --out FILE.xlsx      导入模板 / import template
   cases list [--search Q] [--stage S] [--limit N]
   cases show ID
   validate id-number X | validate credit-code X

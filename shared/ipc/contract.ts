@@ -6,6 +6,7 @@ import { jobChannels } from './channels/jobs'
 import { evidenceChannels } from './channels/evidence'
 import { documentsChannels } from './channels/documents'
 import { storeChannels } from './channels/store'
+import { importChannels } from './channels/import'
 import type { Result } from './result'
 
 /**
@@ -20,6 +21,7 @@ export const contract = {
   ...reviewChannels,
   ...collectionChannels,
   ...jobChannels,
+  ...importChannels,
   ...evidenceChannels,
   ...documentsChannels,
 } as const

@@ -58,6 +58,9 @@ CREATE INDEX evidence_bundles_case ON evidence_bundles(case_id, created_at);
 -- index evidence_items_case
 CREATE INDEX evidence_items_case ON evidence_items(case_id, no);
 
+-- index import_loan_facts_run
+CREATE INDEX import_loan_facts_run ON import_loan_facts(created_run_id);
+
 -- index lenders_name
 CREATE UNIQUE INDEX lenders_name ON lenders(name);
 
@@ -301,12 +304,45 @@ CREATE TABLE evidence_removals (
     removed_at TEXT NOT NULL
   ) WITHOUT ROWID;
 
+-- table import_loan_facts
+CREATE TABLE import_loan_facts (
+    loan_id TEXT PRIMARY KEY REFERENCES loans(id) ON DELETE CASCADE,
+    created_run_id TEXT NOT NULL,
+    updated_run_id TEXT,
+    source_row INTEGER NOT NULL,
+    row_digest TEXT NOT NULL,
+    rate_original TEXT, overdue_rate_original TEXT, penalty_rate_original TEXT, repayment_method_original TEXT,
+    due_date TEXT CHECK (due_date IS NULL OR date(due_date) IS due_date),
+    instalments INTEGER,
+    fees_fen INTEGER CHECK (fees_fen IS NULL OR (typeof(fees_fen) = 'integer' AND fees_fen >= 0)),
+    principal_repaid_fen INTEGER, interest_repaid_fen INTEGER,
+    days_past_due_reported INTEGER
+  ) WITHOUT ROWID;
+
 -- table import_mappings
 CREATE TABLE import_mappings (
     name TEXT PRIMARY KEY,
     mapping_json TEXT NOT NULL,
     updated_at TEXT NOT NULL
   );
+
+-- table import_runs
+CREATE TABLE import_runs (
+    id TEXT PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    dry_run INTEGER NOT NULL CHECK (dry_run IN (0, 1)),
+    status TEXT NOT NULL CHECK (status IN ('running', 'done', 'cancelled', 'failed')),
+    lender_name TEXT,
+    mapping_json TEXT NOT NULL,
+    rows_read INTEGER NOT NULL DEFAULT 0,
+    imported INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0,
+    rejected INTEGER NOT NULL DEFAULT 0,
+    actor TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT
+  ) WITHOUT ROWID;
 
 -- table lenders
 CREATE TABLE lenders (

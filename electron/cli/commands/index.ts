@@ -7,6 +7,7 @@ import { calcCommand, courtFeeCommand } from './calc'
 import { actionsCommand, deadlineCommand, deadlinesCommand, todayCommand } from './collection'
 import { backupCommand, dbCommand, restoreCommand } from './db'
 import { casesCommand } from './cases'
+import { importCommand } from './import'
 import { bundleCommand, evidenceCommand } from './evidence'
 import { reviewCommand } from './review'
 import { seedCommand } from './seed'
@@ -25,6 +26,7 @@ export type Command = (ctx: CommandContext) => Promise<number>
 
 export const COMMANDS: Record<string, Command> = {
   seed: seedCommand,
+  import: importCommand,
   cases: casesCommand,
   validate: validateCommand,
   db: dbCommand,

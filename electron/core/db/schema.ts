@@ -85,6 +85,17 @@ export interface EvidenceBundlesTable {
   pages: number; exhibits: number; bates_prefix: string | null; created_by: string; created_at: string
 }
 
+/** Bulk import (0006-import): one row per run, and per imported loan what the file said beyond the loan row. */
+export interface ImportRunsTable {
+  id: string; file_name: string; dry_run: number; status: string; lender_name: string | null; mapping_json: string
+  rows_read: number; imported: number; updated: number; unchanged: number; rejected: number; actor: string; started_at: string; ended_at: string | null
+}
+export interface ImportLoanFactsTable {
+  loan_id: string; created_run_id: string; updated_run_id: string | null; source_row: number; row_digest: string
+  rate_original: string | null; overdue_rate_original: string | null; penalty_rate_original: string | null; repayment_method_original: string | null
+  due_date: string | null; instalments: number | null; fees_fen: number | null; principal_repaid_fen: number | null; interest_repaid_fen: number | null
+  days_past_due_reported: number | null
+}
 export interface Database {
   lenders: LendersTable
   borrowers: BorrowersTable
@@ -112,6 +123,8 @@ export interface Database {
   documents: DocumentsTable
   template_versions: TemplateVersionsTable
   import_mappings: ImportMappingsTable
+  import_runs: ImportRunsTable
+  import_loan_facts: ImportLoanFactsTable
   settings: SettingsTable
   audit_log: AuditLogTable
   case_search: CaseSearchTable

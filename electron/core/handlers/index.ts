@@ -6,6 +6,7 @@ import { jobHandlers } from './jobs'
 import { evidenceHandlers } from './evidence'
 import { documentsHandlers } from './documents'
 import { storeHandlers } from './store'
+import { importHandlers } from './import'
 import type { HandlersFor } from './types'
 
 /**
@@ -19,6 +20,7 @@ export const handlers: HandlersFor<ChannelName> = {
   ...reviewHandlers,
   ...collectionHandlers,
   ...jobHandlers,
+  ...importHandlers,
   ...evidenceHandlers,
   ...documentsHandlers,
 }

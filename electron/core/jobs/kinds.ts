@@ -3,5 +3,6 @@
  * import this file, so a kind exists in both places.
  */
 import './echo-job'
+import '../import/job'
 import '../evidence/bundle-job'
 import '../documents/batch-job'

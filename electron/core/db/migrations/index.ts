@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import { initial } from './0001-initial'
+import { importTables } from './0006-import'
 import { contractReviews } from './0002-contract-reviews'
 import { documents } from './0005-documents'
 import { evidence } from './0007-evidence'
@@ -10,6 +11,7 @@ import { evidence } from './0007-evidence'
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0006-import': importTables,
   '0002-contract-reviews': contractReviews,
   '0005-documents': documents,
   '0007-evidence': evidence,

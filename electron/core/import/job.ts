@@ -1,0 +1,24 @@
+import type { ImportReport } from '../../../shared/domain/import'
+import { defineJob } from '../jobs/registry'
+import type { ImportJobParams } from './run'
+
+/**
+ * The import as a job: one unit (the file), run in a worker with its own connection, reporting rows as
+ * fine progress; cancel stops after the batch being written. The service's `prepare` has already checked
+ * the file and the mapping, so the job only fails for reasons found while reading.
+ */
+export const IMPORT_JOB = 'import.file'
+
+export const importJob = defineJob(IMPORT_JOB, {
+  maxThreads: 1,
+  async plan(_s, p: ImportJobParams) {
+    return [p]
+  },
+  label: (p: ImportJobParams) => p.fileName,
+  async runUnit(ctx, p: ImportJobParams): Promise<ImportReport> {
+    return ctx.services.import.run(p, { cancelled: ctx.cancelled, progress: ctx.progress })
+  },
+  async finish(_s, _p, results): Promise<ImportReport | null> {
+    return (results[0]?.result as ImportReport | undefined) ?? null
+  },
+})

@@ -1,0 +1,230 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import { diffRecords } from '../audit/log'
+import { loanOverdueSince, loanPrincipalOutstanding } from '../cases/figures'
+import type { IdFactory } from '../ids'
+import { maskIdNumber, validateIdNumber } from '../law/id-number'
+import { createSyncAudit } from './audit-sync'
+import { SUMMARY_REPAYMENT_SOURCE, type StoredRow } from './store-row'
+import type { NormalizedRow, RowError } from './types'
+import { prepareImportStatements } from './writer-statements'
+
+/** One valid row on its way into the store. */
+export interface PendingRow {
+  rowNumber: number
+  cells: string[]
+  value: NormalizedRow
+  stored: StoredRow
+}
+
+export type RowOutcome =
+  | { kind: 'imported'; caseId: string; caseNo: string; borrowerName: string }
+  | { kind: 'updated' }
+  | { kind: 'unchanged' }
+  | { kind: 'rejected'; errors: RowError[] }
+
+export interface WriterOptions {
+  runId: string
+  actor: string
+  nowIso: string
+  today: string
+  /** Regime of lenders this import creates (LEGAL-RULES.md caps depend on it). */
+  regime: 'private' | 'licensed'
+  /** Address kind for the file's address column (户籍地址 → hukou). */
+  addressKind: 'hukou' | 'residence'
+  /** Column header of the contract number, for errors. */
+  contractColumn: string
+}
+
+class RowRejected extends Error {
+  constructor(readonly errors: RowError[]) {
+    super('row rejected')
+  }
+}
+
+/**
+ * Upserts validated rows by (lender, contract number), one batch per transaction. Inside the batch each row
+ * is its own savepoint: a row the store refuses is rolled back alone and reported, and the rest of the batch
+ * goes on. `dryRun` rolls the whole batch back at the end, so a dry run meets every rule a real run meets.
+ */
+export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory, o: WriterOptions) {
+  const st = prepareImportStatements(raw)
+  const audit = createSyncAudit(raw)
+  const lenderIds = new Map<string, string>()
+  const borrowerIds = new Map<string, string>()
+  let nextCaseNo = 0
+
+  const entry = (entity: string, entityId: string, action: string, diff: unknown) => audit({ actor: o.actor, at: o.nowIso, entity, entityId, action, diff })
+  const reject = (row: PendingRow, code: string, message: string, messageEn: string, column = ''): never => {
+    throw new RowRejected([{ row: row.rowNumber, column, code, message, messageEn }])
+  }
+
+  function lenderId(row: PendingRow, created: string[]): string {
+    const { name, creditCode } = row.value.lender
+    let id = lenderIds.get(name) ?? (st.lenderByName.get(name) as string | undefined)
+    if (!id) {
+      const clash = creditCode ? (st.lenderByCreditCode.get(creditCode) as string | undefined) : undefined
+      if (clash) reject(row, 'IMPORT_LENDER_CREDIT_CODE_TAKEN', `统一社会信用代码已属于出借人“${clash}”`, `The credit code already belongs to lender "${clash}"`)
+      id = newId()
+      st.lender.run(id, name, creditCode, o.regime, o.nowIso, o.nowIso)
+      entry('lender', id, 'create', { ...diffRecords(null, { name, credit_code: creditCode, regime: o.regime }), importRun: o.runId })
+      created.push(id)
+    }
+    lenderIds.set(name, id)
+    return id
+  }
+
+  /** Adds the row's phones and address to the borrower when not there yet; returns what was added. */
+  function addContacts(borrowerId: string, b: NormalizedRow['borrower'], isNew: boolean): { phones: string[]; address: string | null } {
+    const have = isNew ? [] : (st.phonesOf.all(borrowerId) as string[])
+    const added: string[] = []
+    for (const phone of b.phone ? [b.phone, ...b.otherPhones] : b.otherPhones) {
+      if (have.includes(phone) || added.includes(phone)) continue
+      st.phone.run(borrowerId, have.length + added.length + 1, phone, have.length + added.length === 0 ? 1 : 0)
+      added.push(phone)
+    }
+    let address: string | null = null
+    if (b.address) {
+      const addresses = isNew ? [] : (st.addressesOf.all(borrowerId) as string[])
+      if (!addresses.includes(b.address)) {
+        st.address.run(borrowerId, addresses.length + 1, o.addressKind, b.address)
+        address = b.address
+      }
+    }
+    return { phones: added, address }
+  }
+
+  function borrowerId(b: NormalizedRow['borrower']): { id: string; isNew: boolean } {
+    const known = borrowerIds.get(b.idNumber) ?? (st.borrowerByIdNumber.get(b.idNumber) as string | undefined)
+    if (known) {
+      borrowerIds.set(b.idNumber, known)
+      return { id: known, isNew: false }
+    }
+    const id = newId()
+    const idn = validateIdNumber(b.idNumber, o.today)
+    st.borrower.run(id, b.name, b.idNumber, idn.sex, idn.birthDate, o.nowIso, o.nowIso)
+    borrowerIds.set(b.idNumber, id)
+    return { id, isNew: true }
+  }
+
+  function writeLoanParts(loanId: string, s: StoredRow, isNew: boolean): void {
+    if (isNew) st.disbursement.run(newId(), loanId, s.loan.disbursement_date, s.loan.disbursed_amount_fen)
+    else st.disbursementUpdate.run(s.loan.disbursement_date, s.loan.disbursed_amount_fen, loanId)
+    if (!isNew) st.scheduleClear.run(loanId)
+    if (s.schedule) st.schedule.run(loanId, s.schedule.dueDate, s.schedule.principalFen)
+    if (!isNew) st.summaryRepaymentClear.run(loanId, SUMMARY_REPAYMENT_SOURCE)
+    if (s.repayment) st.repayment.run(newId(), loanId, s.repayment.date, s.repayment.amountFen, s.repayment.principalFen, SUMMARY_REPAYMENT_SOURCE, '导入时的累计已还（汇总）', o.nowIso)
+  }
+
+  function refreshCase(caseId: string): void {
+    let outstanding = 0
+    let repaid = 0
+    let since: string | null = null
+    for (const loanId of st.loansOfCase.all(caseId) as string[]) {
+      const r = st.repaidOf.get(loanId) as { principal: number; total: number }
+      const f = { disbursedFen: st.loanDisbursed.get(loanId) as number, schedule: st.scheduleOf.all(loanId) as { dueDate: string; principalFen: number }[], principalRepaidFen: r.principal }
+      outstanding += loanPrincipalOutstanding(f)
+      repaid += r.total
+      const s = loanOverdueSince(f, o.today)
+      if (s && (!since || s < since)) since = s
+    }
+    st.caseFigures.run(outstanding, repaid, since, o.nowIso, caseId)
+    st.searchClear.run(caseId)
+    st.search.run(caseId)
+  }
+
+  function facts(loanId: string, row: PendingRow, createdRunId: string, updatedRunId: string | null) {
+    return { loan_id: loanId, created_run_id: createdRunId, updated_run_id: updatedRunId, source_row: row.rowNumber, row_digest: row.stored.digest, ...row.stored.facts }
+  }
+
+  function writeRow(row: PendingRow, created: { lenders: string[]; loans: { loan: string; case: string; row: number }[] }): RowOutcome {
+    const v = row.value
+    const lid = lenderId(row, created.lenders)
+    const existing = st.loanByKey.get(lid, v.loan.contractNo) as Record<string, unknown> | undefined
+    const borrower = borrowerId(v.borrower)
+    if (existing && existing.borrower_id !== borrower.id) {
+      reject(row, 'IMPORT_BORROWER_MISMATCH', `合同编号 ${v.loan.contractNo} 已属于另一位借款人（身份证号不同），未覆盖`, `Contract ${v.loan.contractNo} already belongs to another borrower (different ID number); not overwritten`, o.contractColumn)
+    }
+    const contacts = addContacts(borrower.id, v.borrower, borrower.isNew)
+    if (!existing) {
+      const loanId = newId()
+      st.loan.run({ id: loanId, lender_id: lid, borrower_id: borrower.id, contract_no: v.loan.contractNo, ...row.stored.loan, created_at: o.nowIso, updated_at: o.nowIso })
+      writeLoanParts(loanId, row.stored, true)
+      st.facts.run(facts(loanId, row, o.runId, null))
+      const caseId = newId()
+      const caseNo = `AJ-${o.today.slice(0, 4)}-${String(nextCaseNo++).padStart(6, '0')}`
+      const f = row.stored.figures
+      st.kase.run(caseId, caseNo, borrower.id, lid, o.today, f.overdueSince, f.principalOutstandingFen, f.repaidFen, o.nowIso, o.nowIso)
+      st.caseLoan.run(caseId, loanId)
+      st.stage.run(newId(), caseId, o.nowIso, o.actor)
+      st.search.run(caseId)
+      if (!borrower.isNew && contacts.phones.length > 0) for (const c of st.casesOfBorrower.all(borrower.id) as string[]) if (c !== caseId) refreshCase(c)
+      created.loans.push({ loan: loanId, case: caseId, row: row.rowNumber })
+      return { kind: 'imported', caseId, caseNo, borrowerName: v.borrower.name }
+    }
+    const loanId = existing.id as string
+    const before = st.factsOf.get(loanId) as Record<string, unknown> | undefined
+    if (before && before.row_digest === row.stored.digest && contacts.phones.length === 0 && contacts.address === null) return { kind: 'unchanged' }
+    const after = { ...existing, ...row.stored.loan }
+    const diff = { ...diffRecords(existing, after), ...diffRecords(before ? { ...before, row_digest: null, source_row: null, updated_run_id: null } : null, { ...row.stored.facts, loan_id: loanId, created_run_id: before?.created_run_id ?? o.runId }) }
+    if (Object.keys(diff).length === 0 && contacts.phones.length === 0 && contacts.address === null) {
+      st.facts.run(facts(loanId, row, (before?.created_run_id as string | undefined) ?? o.runId, (before?.updated_run_id as string | null | undefined) ?? null))
+      return { kind: 'unchanged' }
+    }
+    st.loanUpdate.run({ ...row.stored.loan, id: loanId, updated_at: o.nowIso })
+    writeLoanParts(loanId, row.stored, false)
+    st.facts.run(facts(loanId, row, (before?.created_run_id as string | undefined) ?? o.runId, o.runId))
+    for (const c of new Set([...(st.casesOfLoan.all(loanId) as string[]), ...(contacts.phones.length ? (st.casesOfBorrower.all(borrower.id) as string[]) : [])])) refreshCase(c)
+    entry('loan', loanId, 'import.update', {
+      ...diff, importRun: o.runId, row: row.rowNumber,
+      ...(contacts.phones.length > 0 && { phonesAdded: contacts.phones.length }), ...(contacts.address && { addressAdded: true }),
+      borrower: maskIdNumber(v.borrower.idNumber),
+    })
+    return { kind: 'updated' }
+  }
+
+  const rowSavepoint = raw.transaction((row: PendingRow, created: Parameters<typeof writeRow>[1]) => writeRow(row, created))
+  /** A rolled-back row or batch may have handed out lender/borrower ids that no longer exist: forget them. */
+  const forgetIds = () => {
+    lenderIds.clear()
+    borrowerIds.clear()
+  }
+
+  const batch = (rows: PendingRow[]): RowOutcome[] => {
+    const prefix = `AJ-${o.today.slice(0, 4)}-`
+    const last = st.maxCaseNo.get(`${prefix}%`) as string | null
+    nextCaseNo = last ? Number(last.slice(prefix.length)) + 1 : 1
+    const created = { lenders: [] as string[], loans: [] as { loan: string; case: string; row: number }[] }
+    const outcomes = rows.map((row): RowOutcome => {
+      try {
+        return rowSavepoint(row, created)
+      } catch (e) {
+        forgetIds()
+        if (e instanceof RowRejected) return { kind: 'rejected', errors: e.errors }
+        // A rule of the store itself (a CHECK or UNIQUE constraint): this row only, reported in plain words.
+        const msg = (e as Error).message
+        return { kind: 'rejected', errors: [{ row: row.rowNumber, column: '', code: 'IMPORT_ROW_NOT_STORED', message: `数据库拒绝了这一行：${msg}`, messageEn: `The store refused this row: ${msg}` }] }
+      }
+    })
+    if (created.loans.length > 0) entry('import', o.runId, 'import.batch', { rows: [rows[0].rowNumber, rows.at(-1)!.rowNumber], created: created.loans })
+    return outcomes
+  }
+  const DRY_RUN_ROLLBACK = Symbol('dry run')
+
+  return {
+    /** Write one batch in one IMMEDIATE transaction (case numbers are read and taken under the write lock). */
+    writeBatch(rows: PendingRow[], dryRun = false): RowOutcome[] {
+      if (rows.length === 0) return []
+      let outcomes: RowOutcome[] = []
+      try {
+        raw.transaction((r: PendingRow[]) => {
+          outcomes = batch(r)
+          if (dryRun) throw DRY_RUN_ROLLBACK
+        }).immediate(rows)
+      } catch (e) {
+        forgetIds()
+        if (e !== DRY_RUN_ROLLBACK) throw e
+      }
+      return outcomes
+    },
+  }
+}
