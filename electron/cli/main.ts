@@ -11,7 +11,7 @@ import { createOutput } from './output'
  * (message on stderr), 2 bad usage. With --json, stdout carries exactly one JSON document.
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const VALUED = new Set(['data-dir', 'cases', 'seed', 'search', 'stage', 'limit', 'out', 'owner', 'claim', 'kind', 'from', 'case', 'channel', 'target', 'at', 'outcome', 'note', 'override', 'regime', 'disbursed', 'contract-date', 'name', 'purpose', 'source', 'bates-prefix', 'received-on', 'lender', 'mapping', 'sheet', 'rejected-out'])
+const VALUED = new Set(['data-dir', 'cases', 'seed', 'search', 'stage', 'limit', 'out', 'owner', 'claim', 'kind', 'from', 'case', 'channel', 'target', 'at', 'outcome', 'note', 'override', 'regime', 'disbursed', 'contract-date', 'month', 'format', 'to', 'name', 'purpose', 'source', 'bates-prefix', 'received-on', 'lender', 'mapping', 'sheet', 'rejected-out'])
 const BOOLEANS = new Set(['json', 'help', 'dry-run', 'original'])
 
 const USAGE = `用法 / usage: casedesk [--data-dir DIR] [--json] <command> …
@@ -40,6 +40,12 @@ const USAGE = `用法 / usage: casedesk [--data-dir DIR] [--json] <command> …
   today                                今日待办 / today's work queue
   review FILE|DIR [--regime private|licensed] [--disbursed YUAN] [--contract-date D]
                                        合同审查（不保存）/ contract review (nothing stored)
+  report portfolio [--lender ID] [--owner O] [--stage S] [--from YYYY-MM] [--to YYYY-MM]
+                                       看板数据（账龄 M1…M6+、阶段、回款、时效）/ dashboard numbers
+  report client --lender ID --month YYYY-MM --format pdf|docx --out DIR
+                                       委托人月度报告 / monthly client report
+  export cases [--stage S] [--owner O] [--lender ID] --format xlsx|csv --out FILE
+                                       导出案件清单（脱敏）/ export cases (masked)
 默认数据目录 / default data dir: ${defaultDataDir()}`
 
 export async function main(argv: string[]): Promise<number> {

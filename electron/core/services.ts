@@ -13,6 +13,7 @@ import type { Platform } from './platform'
 import { systemService } from './system/service'
 import { createJobRunner } from './jobs/runner'
 import { seedCases } from './seed/service'
+import { reportService } from './reports/service'
 import { importService } from './import/service'
 import { evidenceService } from './evidence/service'
 import { documentService, type DocumentPeers } from './documents/service'
@@ -40,6 +41,7 @@ export function createServices(db: Db, platform: Platform, newId: IdFactory = cr
     cases: caseService(ctx),
     system: systemService(ctx),
     calc: calcService(ctx),
+    reports: reportService(ctx),
     collection: collectionService(ctx),
     import: importService(ctx),
     evidence: evidenceService(ctx),

@@ -6,6 +6,7 @@ import { jobChannels } from './channels/jobs'
 import { evidenceChannels } from './channels/evidence'
 import { documentsChannels } from './channels/documents'
 import { storeChannels } from './channels/store'
+import { reportsChannels } from './channels/reports'
 import { importChannels } from './channels/import'
 import type { Result } from './result'
 
@@ -18,6 +19,7 @@ import type { Result } from './result'
 export const contract = {
   ...storeChannels,
   ...calcChannels,
+  ...reportsChannels,
   ...reviewChannels,
   ...collectionChannels,
   ...jobChannels,

@@ -10,6 +10,9 @@ CREATE INDEX cases_borrower ON cases(borrower_id);
 -- index cases_lender
 CREATE INDEX cases_lender ON cases(lender_id);
 
+-- index cases_opened
+CREATE INDEX cases_opened ON cases(opened_on, lender_id, owner, stage);
+
 -- index cases_overdue
 CREATE INDEX cases_overdue ON cases(coalesce(overdue_since, '9999-12-31'));
 
@@ -19,14 +22,23 @@ CREATE INDEX cases_owner_stage ON cases(owner, stage);
 -- index cases_principal
 CREATE INDEX cases_principal ON cases(principal_outstanding_fen);
 
+-- index cases_report
+CREATE INDEX cases_report ON cases(lender_id, owner, stage, overdue_since, principal_outstanding_fen);
+
 -- index cases_stage_overdue
 CREATE INDEX cases_stage_overdue ON cases(stage, coalesce(overdue_since, '9999-12-31'));
 
 -- index cases_stage_principal
 CREATE INDEX cases_stage_principal ON cases(stage, principal_outstanding_fen);
 
+-- index collection_actions_at
+CREATE INDEX collection_actions_at ON collection_actions(at);
+
 -- index collection_actions_case
 CREATE INDEX collection_actions_case ON collection_actions(case_id, at);
+
+-- index collection_actions_delivered
+CREATE INDEX collection_actions_delivered ON collection_actions(delivered_on) WHERE delivered_on IS NOT NULL;
 
 -- index contract_reviews_case
 CREATE INDEX contract_reviews_case ON contract_reviews(case_id, created_at);
@@ -76,11 +88,23 @@ CREATE INDEX promises_case ON promises(case_id);
 -- index promises_due
 CREATE INDEX promises_due ON promises(status, due_date);
 
+-- index promises_due_date
+CREATE INDEX promises_due_date ON promises(due_date);
+
 -- index repayment_plans_case
 CREATE INDEX repayment_plans_case ON repayment_plans(case_id);
 
+-- index repayments_date
+CREATE INDEX repayments_date ON repayments(date, loan_id, amount_fen);
+
 -- index repayments_loan_date
 CREATE INDEX repayments_loan_date ON repayments(loan_id, date);
+
+-- index schedule_items_due
+CREATE INDEX schedule_items_due ON schedule_items(due_date);
+
+-- index stage_history_at
+CREATE INDEX stage_history_at ON stage_history(at);
 
 -- index stage_history_case
 CREATE INDEX stage_history_case ON stage_history(case_id, at);

@@ -10,6 +10,7 @@ import { casesCommand } from './cases'
 import { importCommand } from './import'
 import { bundleCommand, evidenceCommand } from './evidence'
 import { reviewCommand } from './review'
+import { exportCommand, reportCommand } from './reports'
 import { seedCommand } from './seed'
 import { validateCommand } from './validate'
 
@@ -42,6 +43,8 @@ export const COMMANDS: Record<string, Command> = {
   actions: actionsCommand,
   today: todayCommand,
   review: reviewCommand,
+  report: reportCommand,
+  export: exportCommand,
 }
 
 /** Call a contract channel through the same dispatcher as the app; a failed Result becomes a UserError (exit 1). */

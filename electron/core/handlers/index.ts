@@ -6,6 +6,7 @@ import { jobHandlers } from './jobs'
 import { evidenceHandlers } from './evidence'
 import { documentsHandlers } from './documents'
 import { storeHandlers } from './store'
+import { reportsHandlers } from './reports'
 import { importHandlers } from './import'
 import type { HandlersFor } from './types'
 
@@ -17,6 +18,7 @@ import type { HandlersFor } from './types'
 export const handlers: HandlersFor<ChannelName> = {
   ...storeHandlers,
   ...calcHandlers,
+  ...reportsHandlers,
   ...reviewHandlers,
   ...collectionHandlers,
   ...jobHandlers,

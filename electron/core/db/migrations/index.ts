@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely'
 import { initial } from './0001-initial'
 import { importTables } from './0006-import'
 import { contractReviews } from './0002-contract-reviews'
+import { reports } from './0004-reports'
 import { documents } from './0005-documents'
 import { evidence } from './0007-evidence'
 
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0006-import': importTables,
   '0002-contract-reviews': contractReviews,
+  '0004-reports': reports,
   '0005-documents': documents,
   '0007-evidence': evidence,
 }

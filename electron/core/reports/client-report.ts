@@ -1,0 +1,84 @@
+import { formatFen } from '../../../shared/domain/money'
+import { AGING_BUCKETS } from '../../../shared/domain/report'
+import type { CoreContext } from '../context'
+import { COURT_MARGINS_MM, type Block, type DocumentModel, type Run } from '../documents/model'
+import { renderDocx } from '../documents/render-docx'
+import { renderPdf } from '../documents/render-pdf/index'
+import type { WorkCalendar } from '../law/calendar'
+import { BUCKET_LABELS } from './aggregate-export'
+import { clientReportData, REPORT_LIST_ROWS, stageZh, type ClientReportData } from './client-report-data'
+import { monthEnd } from './scope'
+import { CHART_HEADINGS, CHART_SPACER_LINES, drawPdfCharts } from './pdf-charts'
+
+const r = (text: string, bold = false): Run[] => [{ text, ...(bold && { bold }) }]
+const p = (text: string): Block => ({ kind: 'paragraph', runs: r(text), align: 'justify', indent: true })
+const h = (number: string, text: string): Block => ({ kind: 'heading', level: 1, number, text })
+const table = (weights: number[], header: string[], rows: string[][]): Block => ({
+  kind: 'table',
+  columns: weights.map((weight, i) => ({ weight, align: i === 0 ? 'left' : 'center' })),
+  headerRows: 1,
+  rows: [header.map((c) => r(c, true)), ...rows.map((row) => row.map((c) => r(c)))],
+})
+const yuan = (fen: number) => `${formatFen(fen)}`
+const monthZh = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`
+const more = (total: number, shown: number) => (total > shown ? [p(`（共 ${total} 条，此处列出前 ${shown} 条；完整清单可在案件台导出。）`)] : [])
+
+/** The monthly client report as the document model both renderers read (the PDF adds vector charts on its last page). */
+export function clientReportModel(d: ClientReportData, withChartPage: boolean): DocumentModel {
+  const m = d.month1
+  const blocks: Block[] = [
+    { kind: 'title', text: `逾期资产处置月度报告（${monthZh(d.month)}）` },
+    p(`委托人：${d.lenderName}。报告期间：${d.month}-01 至 ${monthEnd(d.month)}。回款、委案、承诺履约为报告期间数据；在办案件、账龄、阶段为截至 ${d.asOf} 的存量数据。`),
+    h('一、', '本月概况'),
+    table([3, 2], ['项目', '数值'], [
+      ['在办案件（件）', String(m.totals.openCases)],
+      ['在办未还本金（元）', yuan(m.totals.principalOutstandingFen)],
+      ['本月回款（元）', yuan(m.totals.recoveredFen)],
+      ['本月回款笔数', String(m.months[0]?.repayments ?? 0)],
+      ['本月新委案件（件）', String(m.totals.placedCases)],
+      ['本月到期承诺履约率', m.promises.keptRatePct === null ? '—（无已到期承诺）' : `${m.promises.keptRatePct}%（${m.promises.kept}/${m.promises.kept + m.promises.partlyKept + m.promises.broken}）`],
+      ['诉讼时效 30 天内届满（件）', String(m.limitation.within30)],
+      ['诉讼时效 90 天内届满（件）', String(m.limitation.within90)],
+    ]),
+    h('二、', '逾期账龄分布'),
+    table([3, 2, 3], ['账龄', '户数', '未还本金（元）'], [
+      [BUCKET_LABELS.current, String(m.current.count), yuan(m.current.principalFen)],
+      ...AGING_BUCKETS.map((b) => [BUCKET_LABELS[b], String(m.aging[b].count), yuan(m.aging[b].principalFen)]),
+    ]),
+    h('三、', '案件阶段分布'),
+    table([3, 2, 3], ['阶段', '户数', '未还本金（元）'], m.funnel.map((s) => [stageZh(s.stage), String(s.count), yuan(s.principalFen)])),
+    h('四、', '近六个月回款'),
+    table([2, 3, 2, 2], ['月份', '回款（元）', '笔数', '新委案件'], d.months6.months.map((x) => [x.month, yuan(x.recoveredFen), String(x.repayments), String(x.placedCases)])),
+    h('五、', '本月阶段变动的案件'),
+    ...(d.moves.total === 0 ? [p('本月无阶段变动。')] : [table([3, 2, 2, 2, 2], ['案件编号', '借款人', '原阶段', '新阶段', '日期'], d.moves.rows.map((x) => [x.caseNo, x.borrowerName, stageZh(x.from), stageZh(x.to), x.date]))]),
+    ...more(d.moves.total, d.moves.rows.length),
+    h('六、', '本月回款明细'),
+    ...(d.recoveries.total === 0 ? [p('本月无回款。')] : [
+      p(`本月回款共 ${d.recoveries.total} 笔，合计 ${yuan(d.recoveries.totalFen)} 元。`),
+      table([2, 3, 2, 3, 2], ['日期', '案件编号', '借款人', '合同编号', '金额（元）'], d.recoveries.rows.map((x) => [x.date, x.caseNo, x.borrowerName, x.contractNo, yuan(x.amountFen)])),
+    ]),
+    ...more(d.recoveries.total, d.recoveries.rows.length),
+    h('七、', '需委托人决定的事项'),
+    ...(d.decisions.length === 0 ? [p('本月无需委托人决定的事项。')] : [table([3, 2, 3, 5], ['案件编号', '借款人', '事项', '说明'], d.decisions.map((x) => [x.caseNo, x.borrowerName, x.matter, x.detail]))]),
+    p(`说明：每类事项最多列出 ${REPORT_LIST_ROWS} 件。诉讼时效按最后一期到期日起三年计算，并计入有送达凭证的催收、到期后的还款、还款方案和起诉等中断、中止事由。`),
+  ]
+  if (withChartPage) {
+    blocks.push({ kind: 'pageBreak' })
+    for (const text of CHART_HEADINGS) blocks.push(h('', text), { kind: 'spacer', lines: CHART_SPACER_LINES })
+  }
+  return {
+    meta: { title: `${d.lenderName} 逾期资产处置月度报告（${monthZh(d.month)}）`, date: d.asOf, subject: `${d.month} 月度报告`, author: 'CaseDesk' },
+    margins: COURT_MARGINS_MM,
+    header: `${d.lenderName} · ${monthZh(d.month)}`,
+    pageNumbers: true,
+    blocks,
+  }
+}
+
+/** Render the report: PDF with vector charts drawn on its last page, DOCX with the same figures as tables. */
+export async function buildClientReport(ctx: CoreContext, calendar: WorkCalendar, lenderId: string, lenderName: string, month: string, format: 'pdf' | 'docx') {
+  const data = clientReportData(ctx.db.raw, calendar, lenderId, lenderName, month, ctx.today())
+  const model = clientReportModel(data, format === 'pdf')
+  const bytes = format === 'pdf' ? await drawPdfCharts(await renderPdf(model), model, data) : await renderDocx(model)
+  return { bytes, rows: data.recoveries.total }
+}

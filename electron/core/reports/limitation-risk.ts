@@ -1,0 +1,73 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import { addDays, addYears } from '../../../shared/domain/date'
+import type { Stage } from '../../../shared/domain/enums'
+import type { LimitationRisk } from '../../../shared/domain/report'
+import type { WorkCalendar } from '../law/calendar'
+import { limitationStatus, type LimitationEvent } from '../law/limitation'
+import type { CaseScope } from './scope'
+
+export const LIMITATION_METHOD =
+  '诉讼时效按 electron/core/law/limitation.ts 计算：自最后一期到期日起 3 年（民法典第188、189条），经送达的催收（有送达凭证）、到期后的还款、还款方案及起诉/支付令/保全中断或中止（第195条），届满日遇节假日顺延（节假日数据未覆盖的年份按名义日期并标注）。 / ' +
+  'Limitation per electron/core/law/limitation.ts: 3 years from the last instalment due date, restarted by delivered demands (with proof), repayments after it and repayment plans, suspended by filings; rolled past holidays where the calendar covers the year.'
+
+/** Holiday rolling moves an expiry by at most about ten days; candidates are taken with this margin. */
+const ROLL_MARGIN = 15
+
+/**
+ * Loans of open cases whose limitation period may end within `days` days. SQL finds the candidates cheaply
+ * by index ranges — a last instalment, a repayment or a delivered demand dated about three years before the
+ * window — and the limitation engine then decides each one exactly, with every event of the loan.
+ */
+export function candidateSql(scope: CaseScope): string {
+  return `SELECT DISTINCT cl.case_id AS caseId, s.loan_id AS loanId FROM schedule_items s
+      JOIN case_loans cl ON cl.loan_id = s.loan_id JOIN cases c ON c.id = cl.case_id
+      WHERE s.due_date >= @lo AND s.due_date <= @hi AND c.stage <> 'closed' AND ${scope.where}
+        AND NOT EXISTS (SELECT 1 FROM schedule_items s2 WHERE s2.loan_id = s.loan_id AND s2.seq > s.seq)
+    UNION SELECT cl.case_id, r.loan_id FROM repayments r
+      JOIN case_loans cl ON cl.loan_id = r.loan_id JOIN cases c ON c.id = cl.case_id
+      WHERE r.date >= @lo AND r.date <= @hi AND c.stage <> 'closed' AND ${scope.where}
+    UNION SELECT a.case_id, cl.loan_id FROM collection_actions a
+      JOIN cases c ON c.id = a.case_id JOIN case_loans cl ON cl.case_id = a.case_id
+      WHERE a.delivered_on >= @lo AND a.delivered_on <= @hi AND a.tracking_no IS NOT NULL AND c.stage <> 'closed' AND ${scope.where}`
+}
+
+interface Candidate { caseId: string; loanId: string }
+
+export function limitationRisks(raw: BetterSqlite3.Database, scope: CaseScope, today: string, days: number, calendar: WorkCalendar): LimitationRisk[] {
+  // Expiry = event + 3 years (rolled forward); it is in [today, today + days] only if the event is in this range.
+  const lo = addYears(addDays(today, -ROLL_MARGIN), -3)
+  const hi = addDays(addYears(addDays(today, days), -3), 1)
+  const candidates = raw.prepare(candidateSql(scope)).all({ ...scope.params, lo, hi }) as Candidate[]
+  if (candidates.length === 0) return []
+  const st = {
+    loan: raw.prepare(`SELECT l.contract_no AS contractNo, (SELECT s.due_date FROM schedule_items s WHERE s.loan_id = l.id ORDER BY s.seq DESC LIMIT 1) AS lastDue
+      FROM loans l WHERE l.id = ?`),
+    kase: raw.prepare(`SELECT c.case_no AS caseNo, c.stage, c.owner, b.name AS borrowerName, le.name AS lenderName
+      FROM cases c JOIN borrowers b ON b.id = c.borrower_id JOIN lenders le ON le.id = c.lender_id WHERE c.id = ?`),
+    repayments: raw.prepare(`SELECT date FROM repayments WHERE loan_id = ? ORDER BY date`),
+    demands: raw.prepare(`SELECT delivered_on AS date, tracking_no AS proof FROM collection_actions WHERE case_id = ? AND delivered_on IS NOT NULL`),
+    plans: raw.prepare(`SELECT created_at AS at FROM repayment_plans WHERE case_id = ? AND status IN ('agreed', 'performing', 'completed')`),
+    filings: raw.prepare(`SELECT date FROM court_events WHERE case_id = ? AND kind IN ('filing', 'payment_order', 'preservation')`),
+  }
+  const out: LimitationRisk[] = []
+  for (const { caseId, loanId } of candidates) {
+    const loan = st.loan.get(loanId) as { contractNo: string; lastDue: string | null }
+    if (!loan.lastDue) continue
+    const events: LimitationEvent[] = [
+      ...(st.repayments.all(loanId) as { date: string }[]).map((r) => ({ date: r.date, kind: 'partial_payment' as const })),
+      ...(st.demands.all(caseId) as { date: string; proof: string | null }[]).map((d) => ({ date: d.date, kind: 'demand_delivered' as const, proof: d.proof ?? undefined })),
+      ...(st.plans.all(caseId) as { at: string }[]).map((p) => ({ date: chinaDate(p.at), kind: 'plan' as const })),
+      ...(st.filings.all(caseId) as { date: string }[]).map((f) => ({ date: f.date, kind: 'filing' as const })),
+    ].filter((e) => e.date <= today)
+    const status = limitationStatus({ lastInstalmentDue: loan.lastDue, events, today }, calendar)
+    if (status.state !== 'running' || status.daysLeft === null || status.daysLeft > days) continue
+    const c = st.kase.get(caseId) as { caseNo: string; stage: Stage; owner: string | null; borrowerName: string; lenderName: string }
+    out.push({
+      caseId, caseNo: c.caseNo, borrowerName: c.borrowerName, lenderName: c.lenderName, owner: c.owner, stage: c.stage,
+      contractNo: loan.contractNo, lastInstalmentDue: loan.lastDue, expiry: status.expiry!, daysLeft: status.daysLeft, provisional: !!status.calendarWarning,
+    })
+  }
+  return out.sort((a, b) => a.daysLeft - b.daysLeft || a.caseNo.localeCompare(b.caseNo))
+}
+
+const chinaDate = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10)

@@ -1,0 +1,203 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { call, makeCore } from '../helpers/core'
+import { seedBook, type Book } from '../helpers/report-fixture'
+
+/**
+ * The report channels against the hand-counted book of test/helpers/report-fixture.ts (today 2026-11-28):
+ * good input gives the figures counted by hand, bad input a coded zh/en error and an unchanged store.
+ */
+type Core = Awaited<ReturnType<typeof makeCore>>
+let core: Core
+let book: Book
+
+beforeAll(async () => {
+  core = await makeCore()
+  book = await seedBook(core)
+})
+afterAll(() => core.close())
+
+const bytes = (f: { base64: string }) => Buffer.from(f.base64, 'base64')
+
+describe('reports.dashboard', () => {
+  it('puts every case in its bucket at the 30/31, 60/61, 90/91 and 180/181-day edges, by count and principal', async () => {
+    const d = await call(core, 'reports.dashboard', {})
+    expect(d.asOf).toBe('2026-11-28')
+    expect(d.period).toEqual({ from: '2025-12', to: '2026-11' })
+    expect(d.aging).toEqual({
+      M1: { count: 1, principalFen: 70_000 }, // c1 (30 days), 30,000 repaid
+      M2: { count: 2, principalFen: 495_000 }, // c2 (31 days, 5,000 repaid before placement) + c3 (60)
+      M3: { count: 2, principalFen: 900_000 }, // c4 (61) + c5 (90)
+      'M4-M6': { count: 1, principalFen: 600_000 }, // c6 (91)
+      'M6+': { count: 4, principalFen: 700_000 + 900_000 + 1_000_000 + 1_090_000 }, // c7 (181), c9, c10, c11
+    })
+    expect(d.current).toEqual({ count: 1, principalFen: 800_000 })
+    expect(d.totals).toMatchObject({ openCases: 11, closedCases: 0, recoveredFen: 30_000, placedCases: 11 })
+    expect(d.funnel.find((s: { stage: string }) => s.stage === 'new')).toEqual({ stage: 'new', count: 10, principalFen: 6_155_000 })
+    expect(d.funnel.find((s: { stage: string }) => s.stage === 'collection')).toEqual({ stage: 'collection', count: 1, principalFen: 400_000 })
+    expect(d.funnel).toHaveLength(7)
+  })
+
+  it('counts recoveries after placement only, by month, against the principal placed', async () => {
+    const d = await call(core, 'reports.dashboard', {})
+    expect(d.months).toHaveLength(12)
+    expect(d.months.at(-1)).toEqual({ month: '2026-11', recoveredFen: 30_000, repayments: 1, placedCases: 11, placedFen: 6_600_000 })
+    expect(d.months.slice(0, -1).every((m: { recoveredFen: number; placedCases: number }) => m.recoveredFen === 0 && m.placedCases === 0)).toBe(true)
+  })
+
+  it('promise-kept rate: settled promises due in the period and before today', async () => {
+    const d = await call(core, 'reports.dashboard', {})
+    expect(d.promises).toEqual({ due: 3, kept: 1, partlyKept: 1, broken: 1, open: 0, keptRatePct: '33.3', promisedFen: 70_000, keptFen: 25_000 })
+  })
+
+  it('per-lawyer workload: open cases, actions since Monday (China time), recovered', async () => {
+    const d = await call(core, 'reports.dashboard', {})
+    const by = Object.fromEntries(d.lawyers.map((l: { owner: string | null }) => [l.owner ?? '-', l]))
+    expect(by['张律师']).toMatchObject({ openCases: 5, actionsThisWeek: 1, recoveredFen: 30_000 })
+    expect(by['李律师']).toMatchObject({ openCases: 5, actionsThisWeek: 1, recoveredFen: 0 })
+    expect(by['-']).toMatchObject({ openCases: 1, actionsThisWeek: 0 })
+  })
+
+  it('limitation risk: 3 years from the last instalment, restarted by a later payment, within 30/90 days', async () => {
+    const d = await call(core, 'reports.dashboard', {})
+    expect(d.limitation).toMatchObject({ within30: 2, within90: 3 })
+    expect(d.limitation.rows.map((r: { caseNo: string; expiry: string; daysLeft: number; provisional: boolean }) => [r.caseNo, r.expiry, r.daysLeft, r.provisional])).toEqual([
+      [book.caseNos.c9, '2026-12-10', 12, false],
+      [book.caseNos.c11, '2026-12-15', 17, false],
+      [book.caseNos.c10, '2027-02-20', 84, true],
+    ])
+  })
+
+  it('filters by lender (with lenderId on each lender row), owner and stage', async () => {
+    const all = await call(core, 'reports.dashboard', {})
+    expect(all.lenders.map((l: { lenderId: string; openCases: number }) => [l.lenderId, l.openCases]).sort()).toEqual([[book.lenders.A, 6], [book.lenders.B, 5]].sort())
+    const a = await call(core, 'reports.dashboard', { lenderId: book.lenders.A })
+    expect(a.aging.M2).toEqual({ count: 2, principalFen: 495_000 })
+    expect(a.aging.M3).toEqual({ count: 0, principalFen: 0 })
+    expect(a.lenders).toHaveLength(1)
+    const li = await call(core, 'reports.dashboard', { owner: '李律师' })
+    expect(li.aging.M3).toEqual({ count: 1, principalFen: 400_000 })
+    expect(li.limitation.within90).toBe(2)
+    const col = await call(core, 'reports.dashboard', { stage: 'collection' })
+    expect(col.totals.openCases).toBe(1)
+    expect(col.aging.M3.count).toBe(1)
+    const earlier = await call(core, 'reports.dashboard', { from: '2026-01', to: '2026-10' })
+    expect(earlier.totals).toMatchObject({ recoveredFen: 0, placedCases: 0 })
+    expect(earlier.months).toHaveLength(10)
+  })
+})
+
+describe('reports.exportCases and reports.exportAggregate', () => {
+  it('CSV: UTF-8 with BOM, Chinese header, every case once, ID numbers and phones masked', async () => {
+    const f = await call(core, 'reports.exportCases', { format: 'csv' })
+    const b = bytes(f)
+    expect([...b.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(3))
+    const lines = text.trimEnd().split('\r\n')
+    expect(lines[0]).toBe('案件编号,借款人,身份证号,手机号,出借人,阶段,承办人,立案日期,逾期起始日,逾期天数,未还本金（元）,已还金额（元）')
+    expect(lines).toHaveLength(12)
+    expect(f.rows).toBe(11)
+    expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(11)
+    expect(text).toMatch(/330106\*{8}\d{3}[\dX]/)
+    expect(text).toMatch(/138\*{4}\d{4}/)
+    expect(text).not.toMatch(/13800138\d{3}/)
+    expect(f.fileName).toBe('案件清单_2026-11-28.csv')
+  })
+
+  it('XLSX reads back with exceljs: filters in the file name, text ID numbers, money as numbers', async () => {
+    const f = await call(core, 'reports.exportCases', { format: 'xlsx', filter: { stage: 'collection', owner: '李律师' } })
+    expect(f.fileName).toBe('案件清单_阶段-催收_承办人-李律师_2026-11-28.xlsx')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(bytes(f) as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('案件清单')!
+    expect(ws.rowCount).toBe(2)
+    expect(ws.getRow(1).getCell(1).value).toBe('案件编号')
+    const row = ws.getRow(2)
+    expect(row.getCell(1).value).toBe(book.caseNos.c4)
+    expect(row.getCell(6).value).toBe('催收')
+    expect(row.getCell(10).value).toBe(61)
+    expect(row.getCell(11).value).toBe(4000)
+  })
+
+  it('an unmasked export is written to the audit log', async () => {
+    const before = core.ctx.db.raw.prepare(`SELECT count(*) FROM audit_log WHERE action = 'export_unmasked'`).pluck().get()
+    const f = await call(core, 'reports.exportCases', { format: 'csv', unmasked: true, filter: { dpdBucket: 'M1' } })
+    expect(Buffer.from(f.base64, 'base64').toString('utf8')).toMatch(/13800138\d{3}/)
+    expect(core.ctx.db.raw.prepare(`SELECT count(*) FROM audit_log WHERE action = 'export_unmasked'`).pluck().get()).toBe((before as number) + 1)
+  })
+
+  it('aggregates export with the same figures', async () => {
+    const f = await call(core, 'reports.exportAggregate', { aggregate: 'aging', format: 'csv', filter: { lenderId: book.lenders.B } })
+    expect(f.fileName).toBe('看板_逾期账龄分布_出借人-上海汇融商务咨询有限公司_2025-12至2026-11_2026-11-28.csv')
+    const text = bytes(f).toString('utf8')
+    expect(text).toContain('M3（61–90天）,2,9000.00')
+    const x = await call(core, 'reports.exportAggregate', { aggregate: 'limitation', format: 'xlsx' })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(bytes(x) as unknown as ArrayBuffer)
+    expect(wb.getWorksheet('诉讼时效风险')!.rowCount).toBe(4)
+  })
+})
+
+describe('reports.client', () => {
+  it('PDF: figures, stage moves, recoveries, decisions and the chart page, as extractable text', async () => {
+    const f = await call(core, 'reports.client', { lenderId: book.lenders.A, month: '2026-11', format: 'pdf' })
+    expect(f.fileName).toBe('2026-11_杭州信达小额贷款有限公司_月度报告.pdf')
+    const dir = mkdtempSync(join(tmpdir(), 'report-'))
+    writeFileSync(join(dir, 'r.pdf'), bytes(f))
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' })
+    const flat = execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '') // table cells wrap: compare without line breaks
+    expect(text).toContain('逾期资产处置月度报告')
+    expect(text).toContain('本月概况')
+    expect(text).toContain(book.caseNos.c1) // the recovery of the month
+    expect(text).toContain('300.00')
+    expect(flat).toContain('诉讼时效临近') // c9 needs the client's decision
+    expect(flat).toContain('建议起诉') // c7, overdue 181 days, not in court
+    expect(text).toContain('附图一')
+    expect(text).toMatch(/M1\s+M2\s+M3\s+M4-M6\s+M6\+/) // the vector chart's axis
+    const b = await call(core, 'reports.client', { lenderId: book.lenders.B, month: '2026-11', format: 'pdf' })
+    writeFileSync(join(dir, 'b.pdf'), bytes(b))
+    const tb = execFileSync('pdftotext', [join(dir, 'b.pdf'), '-'], { encoding: 'utf8' })
+    expect(tb).toContain(book.caseNos.c4) // moved stage: 新案 → 催收
+    expect(tb).toContain('催收')
+  })
+
+  it('DOCX: the same report as a Word file', async () => {
+    const f = await call(core, 'reports.client', { lenderId: book.lenders.A, month: '2026-11', format: 'docx' })
+    const dir = mkdtempSync(join(tmpdir(), 'report-'))
+    writeFileSync(join(dir, 'r.docx'), bytes(f))
+    const xml = execFileSync('unzip', ['-p', join(dir, 'r.docx'), 'word/document.xml'], { encoding: 'utf8' })
+    expect(xml).toContain('本月回款明细')
+    expect(xml).toContain(book.caseNos.c1)
+  })
+})
+
+describe('bad input: coded zh/en errors, nothing changes', () => {
+  const BAD: [string, unknown, string][] = [
+    ['reports.dashboard', { from: '2026-13' }, 'INVALID_INPUT'],
+    ['reports.dashboard', { from: '2026-11', to: '2026-01' }, 'INVALID_INPUT'],
+    ['reports.dashboard', { lenderId: 'nope' }, 'NOT_FOUND'],
+    ['reports.dashboard', { stage: 'won' }, 'INVALID_INPUT'],
+    ['reports.exportCases', { format: 'pdf' }, 'INVALID_INPUT'],
+    ['reports.exportCases', { format: 'csv', filter: { lenderId: 'nope' } }, 'NOT_FOUND'],
+    ['reports.exportCases', { format: 'csv', filter: { limit: 5 } }, 'INVALID_INPUT'],
+    ['reports.exportAggregate', { aggregate: 'everything', format: 'csv' }, 'INVALID_INPUT'],
+    ['reports.client', { lenderId: 'nope', month: '2026-11', format: 'pdf' }, 'NOT_FOUND'],
+    ['reports.client', { lenderId: 'x', month: '2026-1', format: 'pdf' }, 'INVALID_INPUT'],
+    ['reports.client', { lenderId: 'x', month: '2026-11', format: 'html' }, 'INVALID_INPUT'],
+  ]
+  it.each(BAD)('%s %j → %s', async (channel, input, code) => {
+    const count = () => core.ctx.db.raw.prepare('SELECT count(*) FROM audit_log').pluck().get()
+    const before = count()
+    const r = await core.dispatch(channel, input)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.code).toBe(code)
+    expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
+    expect(r.error.messageEn).toMatch(/[a-z]/i)
+    expect(count()).toBe(before)
+  })
+})
