@@ -21,3 +21,10 @@ export interface LprImportReport {
   /** Whether the imported table is now the one in force (it runs later than the shipped one). */
   inForce: boolean
 }
+
+export interface LprTableView {
+  /** 'shipped' (resources/data/lpr.json) or 'imported' by the user. */
+  source: 'shipped' | 'imported'
+  asOf: string
+  rows: { effective: string; lpr1y: string; lpr5y: string }[]
+}

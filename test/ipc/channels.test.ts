@@ -6,7 +6,6 @@ import { idCheckChar } from '../../electron/core/law/id-number'
 import { LATEST_MIGRATION } from '../../electron/core/db/migrations'
 import { readFileSync } from 'node:fs'
 import { call, makeCore } from '../helpers/core'
-import { LATEST_MIGRATION } from '../../electron/core/db/migrations'
 
 /**
  * Every channel of the contract, through the same dispatcher as Electron and the web bridge: good input gives
@@ -154,6 +153,14 @@ const CASES: Record<string, { good: () => [unknown, (data: any) => void]; bad: (
     // 第13条(一): 50 for the first 10,000, then 2.5% up to 100,000 → 50 + 2,250 = 2,300; preservation 30 + 1% × 99,000 = 1,020
     good: () => [{ claim: '100000' }, (d) => expect(d).toEqual({ fullFee: '2300.00', fullFeeYuan: '2300', halfFee: '1150.00', paymentOrderFee: '766.67', preservationFee: '1020.00' })],
     bad: () => [[{ claim: '-5' }, 'CLAIM_AMOUNT_NEGATIVE'], [{ claim: 100 }, 'INVALID_INPUT'], [{ claim: '1.234' }, 'CLAIM_AMOUNT_FORMAT']],
+  },
+  'settings.lprTable': {
+    good: () => [undefined, (d) => {
+      expect(d.source).toBe('shipped')
+      expect(d.rows[0]).toEqual({ effective: '2026-08-20', lpr1y: '3.00', lpr5y: '3.50' })
+      expect(d.rows.at(-1)).toEqual({ effective: '2019-08-20', lpr1y: '4.25', lpr5y: '4.85' })
+    }],
+    bad: () => [[{ source: 'x' }, 'INVALID_INPUT']],
   },
   'settings.importLprTable': {
     good: () => {

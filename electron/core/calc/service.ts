@@ -1,4 +1,4 @@
-import type { ClaimCalculation } from '../../../shared/domain/calc'
+import type { ClaimCalculation, LprTableView } from '../../../shared/domain/calc'
 import type { ClaimResult, CourtFeeResult } from '../../../shared/domain/claim'
 import type { CoreContext } from '../context'
 import { computeClaim, parseClaimInput } from '../law/claim'
@@ -18,6 +18,17 @@ export function calcService(ctx: CoreContext) {
 
   return {
     lprTable: lpr,
+
+    /** The table in force, newest quote first, and whether the user imported it. */
+    async lprTableView(): Promise<LprTableView> {
+      const shipped = shippedLprTable(ctx.platform.resourcesDir)
+      const current = await lpr()
+      return {
+        source: current === shipped || current.rows.at(-1)!.effective === shipped.rows.at(-1)!.effective ? 'shipped' : 'imported',
+        asOf: current.asOf,
+        rows: [...current.rows].reverse().map((r) => ({ effective: r.effective, lpr1y: r.lpr1y, lpr5y: r.lpr5y })),
+      }
+    },
 
     async claimForLoan(loanId: string, asOf: string, filingDate?: string): Promise<ClaimCalculation> {
       const input = await claimInputForLoan(ctx.db.kysely, loanId, asOf, filingDate)
