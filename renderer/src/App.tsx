@@ -5,7 +5,11 @@ import { navigate, useHashRoute } from './components/useHashRoute'
 import { CaseDetailPage } from './features/case-detail/CaseDetailPage'
 import { CaseListPage } from './features/case-list/CaseListPage'
 import { TodayPage } from './features/collection/TodayPage'
+import { DocumentsPage } from './features/documents/DocumentsPage'
+import { ImportPage } from './features/import/ImportPage'
 import { Placeholder } from './features/placeholder/Placeholder'
+import { SettingsPage } from './features/settings/SettingsPage'
+import { ReviewPage } from './features/review/ReviewPage'
 import { useI18n } from './i18n'
 import type { MessageKey } from './i18n/messages'
 
@@ -16,6 +20,7 @@ const AREAS: { key: string; label: MessageKey }[] = [
   { key: 'dashboard', label: 'nav.dashboard' },
   { key: 'import', label: 'nav.import' },
   { key: 'calculator', label: 'nav.calculator' },
+  { key: 'review', label: 'nav.review' },
   { key: 'documents', label: 'nav.documents' },
   { key: 'evidence', label: 'nav.evidence' },
   { key: 'settings', label: 'nav.settings' },
@@ -24,7 +29,7 @@ const AREAS: { key: string; label: MessageKey }[] = [
 export function App() {
   const { t, lang, setLang } = useI18n()
   const [area = 'cases', id] = useHashRoute()
-  const page = area === 'today' ? <TodayPage /> : area === 'cases' ? (id ? <CaseDetailPage id={id} /> : <CaseListPage />) : <Placeholder title={t(AREAS.find((a) => a.key === area)?.label ?? 'nav.cases')} />
+  const page = area === 'today' ? <TodayPage /> : area === 'cases' ? (id ? <CaseDetailPage id={id} /> : <CaseListPage />) : area === 'documents' ? <DocumentsPage /> : area === 'import' ? <ImportPage /> : area === 'review' ? <ReviewPage /> : area === 'settings' ? <SettingsPage /> : <Placeholder title={t(AREAS.find((a) => a.key === area)?.label ?? 'nav.cases')} />
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 13, borderRadius: 4 } }} componentSize="small">
       <AntApp>

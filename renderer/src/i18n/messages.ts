@@ -1,4 +1,8 @@
 import * as calculator from '../features/calculator/messages'
+import * as settings from '../features/settings/messages'
+import * as documents from '../features/documents/messages'
+import * as importWizard from '../features/import/messages'
+import * as review from '../features/review/messages'
 import * as collection from '../features/collection/messages'
 
 /**
@@ -127,6 +131,6 @@ const frameEn: Record<keyof typeof frameZh, string> = {
   female: 'Female',
 }
 
-export const zh = { ...frameZh, ...calculator.zh, ...collection.zh }
+export const zh = { ...frameZh, ...settings.zh, ...documents.zh, ...importWizard.zh, ...calculator.zh, ...review.zh, ...collection.zh }
 export type MessageKey = keyof typeof zh
-export const en: Record<MessageKey, string> = { ...frameEn, ...calculator.en, ...collection.en }
+export const en: Record<MessageKey, string> = { ...frameEn, ...settings.en, ...documents.en, ...importWizard.en, ...calculator.en, ...review.en, ...collection.en }
