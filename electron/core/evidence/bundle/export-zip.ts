@@ -54,10 +54,13 @@ export function writeBundleZip(args: {
   const sums = { ...hashes, [MANIFEST_NAME]: sha256Hex(manifestBytes) }
   const sumsBytes = new TextEncoder().encode(sha256SumsText(Object.entries(sums).map(([entry, sha256]) => ({ entry, sha256 }))))
   const zippable: Zippable = {}
-  // PDFs and images are compressed already: store them (level 0) and keep the export fast.
-  for (const f of files) zippable[f.entry] = [f.bytes, { level: 0, mtime: args.mtime }]
-  zippable[MANIFEST_NAME] = [manifestBytes, { level: 6, mtime: args.mtime }]
-  zippable[SUMS_NAME] = [sumsBytes, { level: 6, mtime: args.mtime }]
+  // Made on "Unix" (os 3) with rw-r--r--: Info-ZIP's unzip then honours the UTF-8 name flag (for a "DOS"
+  // archive it re-decodes Chinese names from a code page and garbles them). PDFs and images are compressed
+  // already: store them (level 0) and keep the export fast.
+  const entry = (level: 0 | 6) => ({ level, mtime: args.mtime, os: 3, attrs: 0o100644 << 16 })
+  for (const f of files) zippable[f.entry] = [f.bytes, entry(0)]
+  zippable[MANIFEST_NAME] = [manifestBytes, entry(6)]
+  zippable[SUMS_NAME] = [sumsBytes, entry(6)]
   const zip = zipSync(zippable)
   const suffix = `.tmp-${randomBytes(6).toString('hex')}`
   const tmpZip = args.zipPath + suffix
