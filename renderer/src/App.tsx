@@ -8,6 +8,7 @@ import { TodayPage } from './features/collection/TodayPage'
 import { DocumentsPage } from './features/documents/DocumentsPage'
 import { ImportPage } from './features/import/ImportPage'
 import { Placeholder } from './features/placeholder/Placeholder'
+import { DashboardPage } from './features/dashboard/DashboardPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { ReviewPage } from './features/review/ReviewPage'
 import { useI18n } from './i18n'
@@ -28,8 +29,9 @@ const AREAS: { key: string; label: MessageKey }[] = [
 
 export function App() {
   const { t, lang, setLang } = useI18n()
-  const [area = 'cases', id] = useHashRoute()
-  const page = area === 'today' ? <TodayPage /> : area === 'cases' ? (id ? <CaseDetailPage id={id} /> : <CaseListPage />) : area === 'documents' ? <DocumentsPage /> : area === 'import' ? <ImportPage /> : area === 'review' ? <ReviewPage /> : area === 'settings' ? <SettingsPage /> : <Placeholder title={t(AREAS.find((a) => a.key === area)?.label ?? 'nav.cases')} />
+  const [areaAndQuery = 'cases', id] = useHashRoute()
+  const area = areaAndQuery.split('?')[0] // "#/cases?dpdBucket=M3": the list reads its filters from the query
+  const page = area === 'dashboard' ? <DashboardPage /> : area === 'today' ? <TodayPage /> : area === 'cases' ? (id ? <CaseDetailPage id={id} /> : <CaseListPage />) : area === 'documents' ? <DocumentsPage /> : area === 'import' ? <ImportPage /> : area === 'review' ? <ReviewPage /> : area === 'settings' ? <SettingsPage /> : <Placeholder title={t(AREAS.find((a) => a.key === area)?.label ?? 'nav.cases')} />
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 13, borderRadius: 4 } }} componentSize="small">
       <AntApp>

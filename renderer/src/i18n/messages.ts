@@ -4,6 +4,8 @@ import * as documents from '../features/documents/messages'
 import * as importWizard from '../features/import/messages'
 import * as review from '../features/review/messages'
 import * as collection from '../features/collection/messages'
+import * as dashboard from '../features/dashboard/messages'
+import * as evidence from '../features/evidence/messages'
 
 /**
  * UI strings: Chinese first, English second. The frame's own keys are here; each feature keeps its keys in
@@ -131,6 +133,6 @@ const frameEn: Record<keyof typeof frameZh, string> = {
   female: 'Female',
 }
 
-export const zh = { ...frameZh, ...settings.zh, ...documents.zh, ...importWizard.zh, ...calculator.zh, ...review.zh, ...collection.zh }
+export const zh = { ...frameZh, ...settings.zh, ...documents.zh, ...importWizard.zh, ...calculator.zh, ...review.zh, ...collection.zh, ...dashboard.zh, ...evidence.zh }
 export type MessageKey = keyof typeof zh
-export const en: Record<MessageKey, string> = { ...frameEn, ...settings.en, ...documents.en, ...importWizard.en, ...calculator.en, ...review.en, ...collection.en }
+export const en: Record<MessageKey, string> = { ...frameEn, ...settings.en, ...documents.en, ...importWizard.en, ...calculator.en, ...review.en, ...collection.en, ...dashboard.en, ...evidence.en }

@@ -1,11 +1,13 @@
 import { Input, Select, Space, Table, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import type { CaseList, CaseListRow } from '../../../../shared/domain/case'
-import { STAGES, type Stage } from '../../../../shared/domain/enums'
+import { DPD_BUCKETS, STAGES, type DpdBucket, type Stage } from '../../../../shared/domain/enums'
 import { formatFen } from '../../../../shared/domain/money'
 import { call } from '../../api'
 import { STAGE_COLORS, stageLabel } from '../../components/labels'
 import { navigate } from '../../components/useHashRoute'
+import { hashParam } from '../../components/hashQuery'
+import { ExportCasesButton } from '../dashboard/ExportCasesButton'
 import { useI18n } from '../../i18n'
 
 const PAGE = 200
@@ -17,7 +19,15 @@ const PAGE = 200
 export function CaseListPage() {
   const { t, lang, msg } = useI18n()
   const [search, setSearch] = useState('')
-  const [stage, setStage] = useState<Stage | undefined>()
+  // Filters can come from the hash ("#/cases?dpdBucket=M3&owner=张律师", the dashboard's click-through).
+  const [stage, setStage] = useState<Stage | undefined>(() => hashParam('stage', STAGES))
+  const [dpdBucket, setDpdBucket] = useState<DpdBucket | undefined>(() => hashParam('dpdBucket', DPD_BUCKETS))
+  const [owner, setOwner] = useState<string | undefined>(() => hashParam('owner'))
+  useEffect(() => {
+    const onHash = () => (setStage(hashParam('stage', STAGES)), setDpdBucket(hashParam('dpdBucket', DPD_BUCKETS)), setOwner(hashParam('owner')), setPage(1))
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
   const [sort, setSort] = useState<'dpd_desc' | 'dpd_asc' | 'amount_desc' | 'amount_asc'>('dpd_desc')
   const [page, setPage] = useState(1)
   const [data, setData] = useState<CaseList>({ total: 0, rows: [] })
@@ -27,14 +37,14 @@ export function CaseListPage() {
   useEffect(() => {
     let live = true
     setLoading(true)
-    call('cases.list', { search: search.trim() || undefined, stage, sort, offset: (page - 1) * PAGE, limit: PAGE })
+    call('cases.list', { search: search.trim() || undefined, stage, dpdBucket, owner, sort, offset: (page - 1) * PAGE, limit: PAGE })
       .then((d) => live && (setData(d), setError(null)))
       .catch((e) => live && setError(msg(e)))
       .finally(() => live && setLoading(false))
     return () => {
       live = false
     }
-  }, [search, stage, sort, page, msg])
+  }, [search, stage, dpdBucket, owner, sort, page, msg])
 
   return (
     <div>
@@ -56,6 +66,9 @@ export function CaseListPage() {
           onChange={(v) => (setStage(v), setPage(1))}
           options={STAGES.map((s) => ({ value: s, label: stageLabel(s, lang) }))}
         />
+        {dpdBucket && <Tag closable data-testid="filter-dpd" onClose={() => (setDpdBucket(undefined), setPage(1))}>{dpdBucket}</Tag>}
+        {owner && <Tag closable data-testid="filter-owner" onClose={() => (setOwner(undefined), setPage(1))}>{owner}</Tag>}
+        <ExportCasesButton filter={{ search: search.trim() || undefined, stage, dpdBucket, owner, sort }} onError={setError} />
         <Typography.Text type="secondary" data-testid="case-total">{t('cases.total', { n: data.total })}</Typography.Text>
         {error && <Typography.Text type="danger">{error}</Typography.Text>}
       </Space>
