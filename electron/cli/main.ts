@@ -11,6 +11,9 @@ import { createOutput } from './output'
  * (message on stderr), 2 bad usage. With --json, stdout carries exactly one JSON document.
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+// casedesk generate (documents, issue 4)
+for (const o of ['type', 'as-of', 'min-dpd', 'template', 'case', 'format', 'stage', 'out']) VALUED.add(o)
+BOOLEANS.add('combined')
 const VALUED = new Set(['data-dir', 'cases', 'seed', 'search', 'stage', 'limit', 'out', 'owner', 'claim', 'kind', 'from', 'case', 'channel', 'target', 'at', 'outcome', 'note', 'override', 'regime', 'disbursed', 'contract-date', 'month', 'format', 'to', 'name', 'purpose', 'source', 'bates-prefix', 'received-on', 'lender', 'mapping', 'sheet', 'rejected-out'])
 const BOOLEANS = new Set(['json', 'help', 'dry-run', 'original'])
 
@@ -26,6 +29,11 @@ const USAGE = `用法 / usage: casedesk [--data-dir DIR] [--json] <command> …
   backup --out FILE | restore FILE
   calc FILE.json                       依法可主张金额 / claim as of a date
   court-fee --claim YUAN               诉讼费 / court fees
+  generate --case ID --type TYPE --format docx|pdf --as-of DATE --out DIR   一份文书 / one document
+  generate --type TYPE --stage S [--min-dpd N] [--owner O] --format pdf --out DIR [--combined] [--template ID]
+                                       批量文书 / batch documents (TYPE: demand-letter, lawyer-letter, repayment-agreement,
+                                       settlement-agreement, complaint, payment-order, preservation, evidence-list,
+                                       power-of-attorney, service-address)
   evidence add --case ID --kind K --name N --purpose P [--source S] [--original] FILE...
                                        添加证据（K：借款合同…或 contract…）/ add exhibits
   evidence list --case ID | evidence verify --case ID

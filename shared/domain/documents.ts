@@ -43,6 +43,8 @@ export const generateInput = z.strictObject({
   templateId: id.optional(),
   /** Return the bytes (base64) for an in-app preview. */
   withBytes: z.boolean().default(true),
+  /** Also write the file into this folder as `{caseNo}-{type}.{ext}` (the CLI, "save to folder"). */
+  outDir: z.string().trim().min(1, bi('请选择输出文件夹', 'choose an output folder')).max(1000).optional(),
 })
 
 /** A generated document as stored: what made it (template id + version, as-of date) and its file. */
@@ -68,6 +70,8 @@ export interface GeneratedDocumentView {
   missing: string[]
   /** The file, base64, when asked for (preview, save). */
   bytesBase64?: string
+  /** Where the file was written, when an output folder was given. */
+  path?: string
 }
 
 export interface RegeneratedDocumentView extends GeneratedDocumentView {

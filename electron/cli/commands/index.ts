@@ -7,6 +7,7 @@ import { calcCommand, courtFeeCommand } from './calc'
 import { actionsCommand, deadlineCommand, deadlinesCommand, todayCommand } from './collection'
 import { backupCommand, dbCommand, restoreCommand } from './db'
 import { casesCommand } from './cases'
+import { generateCommand } from './generate'
 import { importCommand } from './import'
 import { bundleCommand, evidenceCommand } from './evidence'
 import { reviewCommand } from './review'
@@ -36,6 +37,7 @@ export const COMMANDS: Record<string, Command> = {
   restore: restoreCommand,
   calc: calcCommand,
   'court-fee': courtFeeCommand,
+  generate: generateCommand,
   evidence: evidenceCommand,
   bundle: bundleCommand,
   deadline: deadlineCommand,

@@ -40,9 +40,11 @@ export function documentService(ctx: CoreContext, peers: () => DocumentPeers) {
     /** Generate and register one document (the worker's entry too: it does not touch template rows). */
     generateForCase: (input: GenerateForCase) => docs.generate(input),
 
-    async generate(input: Omit<GenerateForCase, 'outDir'>) {
+    /** Generate one document for a case; a given output folder is checked before any work. */
+    async generate(input: GenerateForCase) {
+      const outDir = input.outDir === undefined ? undefined : assertWritableDir(input.outDir)
       await ready()
-      return docs.generate(input)
+      return docs.generate({ ...input, outDir })
     },
     listForCase: (caseId: string) => docs.listForCase(caseId),
     get: (id: string) => docs.get(id),

@@ -6,7 +6,7 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64')
 export const documentsHandlers: HandlersFor<keyof typeof documentsChannels> = {
   'documents.generate': async (s, i) => {
     const r = await s.documents.generate(i)
-    return { document: r.record, missing: r.record.missing, bytesBase64: i.withBytes ? b64(r.bytes) : undefined }
+    return { document: r.record, missing: r.record.missing, bytesBase64: i.withBytes ? b64(r.bytes) : undefined, path: r.path }
   },
   'documents.listForCase': (s, i) => s.documents.listForCase(i.id),
   'documents.get': async (s, i) => {

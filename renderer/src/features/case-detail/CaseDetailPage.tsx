@@ -9,6 +9,7 @@ import { STAGE_COLORS, stageLabel } from '../../components/labels'
 import { navigate } from '../../components/useHashRoute'
 import { useI18n } from '../../i18n'
 import { ClaimPanel } from '../calculator/ClaimPanel'
+import { DocumentsPanel } from '../documents/DocumentsPanel'
 import { CollectionPanel } from '../collection/CollectionPanel'
 import { BorrowerCard } from './BorrowerCard'
 import { LoanPanel } from './LoanPanel'
@@ -67,6 +68,7 @@ export function CaseDetailPage({ id }: { id: string }) {
         <LoanPanel key={l.id} loan={l} />
       ))}
       <CollectionPanel caseId={detail.id} onChanged={load} />
+      <DocumentsPanel caseId={detail.id} onChanged={load} />
       <Timeline entries={detail.timeline} />
     </Space>
   )

@@ -1,0 +1,84 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { openCore, type OpenedCore } from '../../electron/core/services'
+import { startWebBridge, type WebBridge } from '../../electron/web/server'
+import { ensureRendererBuilt, launchChromium } from '../helpers/browser'
+import { tempDir } from '../helpers/temp'
+
+/**
+ * A lawyer's documents, through the web bridge in Chromium: generate a demand letter on a case page and see
+ * the PDF preview and the list; copy a built-in template, break it (the line is named), fix it, save v2;
+ * run a batch — first into a folder that cannot be written (refused), then into a real one to the end.
+ */
+let core: OpenedCore
+let bridge: WebBridge
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  const rendererDir = ensureRendererBuilt()
+  core = await openCore({ dataDir: tempDir(), resourcesDir: 'resources', version: 'e2e', actor: '张律师' })
+  await core.services.seed(30, 4)
+  bridge = await startWebBridge(core, { rendererDir })
+  browser = await launchChromium()
+  page = await browser.newPage()
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await bridge?.close()
+  await core?.close()
+})
+
+it('generates a document on the case page, previews it and lists it', async () => {
+  const kase = core.db.raw.prepare(`SELECT id, case_no FROM cases WHERE stage = 'collection' LIMIT 1`).get() as { id: string; case_no: string }
+  await page.goto(`${bridge.url}#cases/${kase.id}`)
+  await page.getByTestId('doc-generate').click()
+  await expect.poll(() => page.getByTestId('doc-preview').getAttribute('src'), { timeout: 60_000 }).toMatch(/^blob:/)
+  expect(await page.getByTestId('doc-shown').textContent()).toBe(`${kase.case_no}-demand-letter.pdf`)
+  await expect.poll(() => page.getByTestId('doc-missing').textContent()).toContain('payee.accountName')
+  await expect.poll(() => page.getByTestId('doc-list').locator('tbody tr').filter({ hasText: 'builtin-demand-letter v1' }).count()).toBe(1)
+  expect(core.db.raw.prepare('SELECT count(*) FROM documents WHERE case_id = ?').pluck().get(kase.id)).toBe(1)
+  await page.getByTestId('doc-list').getByText('重新生成核对').click()
+  await expect.poll(() => page.getByTestId('doc-note').textContent()).toContain('与存档一致')
+}, 120_000)
+
+it('copies a built-in template, refuses a broken edit with its line, saves version 2', async () => {
+  await page.goto(`${bridge.url}#documents`)
+  await page.getByRole('tab', { name: '模板' }).click()
+  await page.getByTestId('tpl-select').click()
+  await page.locator('.ant-select-item-option').filter({ hasText: '催收函（内置）' }).click()
+  await expect.poll(() => page.getByTestId('tpl-body').inputValue()).toContain('{{borrower.name}}')
+  await page.getByTestId('tpl-copy').click()
+  await expect.poll(() => page.getByTestId('tpl-save').count()).toBe(1)
+  const body = await page.getByTestId('tpl-body').inputValue()
+  await page.getByTestId('tpl-body').fill(`${body}\n{{borrower.nmae}}`)
+  const line = body.split('\n').length + 1
+  await expect.poll(() => page.getByTestId('tpl-error').textContent(), { timeout: 30_000 }).toContain(`模板第 ${line} 行：未知的字段“borrower.nmae”`)
+  await page.getByTestId('tpl-save').click()
+  await expect.poll(() => page.getByTestId('tpl-error').textContent()).toContain(`第 ${line} 行`)
+  expect(core.db.raw.prepare(`SELECT max(version) FROM templates WHERE builtin = 0`).pluck().get()).toBe(1)
+  await page.getByTestId('tpl-body').fill(`${body}\n本函一式两份。`)
+  await expect.poll(() => page.getByTestId('tpl-preview').getAttribute('src'), { timeout: 30_000 }).toMatch(/^blob:/)
+  await page.getByTestId('tpl-save').click()
+  await expect.poll(() => page.getByTestId('tpl-saved').textContent()).toContain('第 2 版')
+  expect(core.db.raw.prepare(`SELECT body FROM templates WHERE builtin = 0`).pluck().get()).toContain('本函一式两份。')
+}, 120_000)
+
+it('runs a batch: an unwritable folder is refused first, then the job runs to the end with its files listed', async () => {
+  await page.goto(`${bridge.url}#documents`)
+  const file = join(tempDir(), 'a-file')
+  writeFileSync(file, 'x')
+  await page.getByTestId('batch-out').fill(join(file, 'out'))
+  await page.getByTestId('batch-start').click()
+  await expect.poll(() => page.getByTestId('batch-error').textContent()).toContain('无法写入输出文件夹')
+  const out = tempDir()
+  await page.getByRole('spinbutton', { name: '逾期天数不少于' }).fill('0')
+  await page.getByTestId('batch-out').fill(out)
+  await page.getByTestId('batch-start').click()
+  await expect.poll(() => page.getByTestId('batch-status').textContent(), { timeout: 180_000 }).toMatch(/^已完成 · (\d+)\/\1/)
+  const n = core.db.raw.prepare(`SELECT count(*) FROM cases WHERE stage = 'collection'`).pluck().get() as number
+  await expect.poll(() => page.getByTestId('batch-files').textContent()).toContain(`已生成文件 (${n})`)
+}, 240_000)
