@@ -9,6 +9,7 @@ import { STAGE_COLORS, stageLabel } from '../../components/labels'
 import { navigate } from '../../components/useHashRoute'
 import { useI18n } from '../../i18n'
 import { ClaimPanel } from '../calculator/ClaimPanel'
+import { CaseReviews } from '../review/CaseReviews'
 import { DocumentsPanel } from '../documents/DocumentsPanel'
 import { CollectionPanel } from '../collection/CollectionPanel'
 import { BorrowerCard } from './BorrowerCard'
@@ -64,6 +65,7 @@ export function CaseDetailPage({ id }: { id: string }) {
       </Card>
       <BorrowerCard borrower={borrower} onSaved={load} />
       {loans.length > 0 && <ClaimPanel caseNo={detail.caseNo} loans={loans} />}
+      <CaseReviews caseId={id} />
       {loans.map((l) => (
         <LoanPanel key={l.id} loan={l} />
       ))}

@@ -1,0 +1,34 @@
+import { Button, Card, List, Space, Tag } from 'antd'
+import { useEffect, useState } from 'react'
+import type { ReviewSummary } from '../../../../shared/domain/review'
+import { formatRatePercent } from '../../../../shared/domain/rate'
+import { call } from '../../api'
+import { navigate } from '../../components/useHashRoute'
+import { useI18n } from '../../i18n'
+import { SEVERITY_STYLE } from './severity'
+
+/** The case page's list of contract reviews, with a button to review another contract for the case. */
+export function CaseReviews({ caseId }: { caseId: string }) {
+  const { t } = useI18n()
+  const [rows, setRows] = useState<ReviewSummary[]>([])
+  useEffect(() => {
+    call('review.listForCase', { caseId }).then(setRows, () => setRows([]))
+  }, [caseId])
+  return (
+    <Card size="small" title={t('review.caseReviews')} data-testid="case-reviews"
+      extra={<Button onClick={() => navigate('review', 'new', caseId)} data-testid="case-review-new">{t('review.new')}</Button>}>
+      <List size="small" locale={{ emptyText: t('review.none') }} dataSource={rows}
+        renderItem={(r) => (
+          <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate('review', r.id)}>
+            <Space>
+              <span>{r.fileName ?? t('review.paste')}</span>
+              <span>{r.createdAt.slice(0, 10)}</span>
+              <span>{t('review.cost')} {formatRatePercent(r.allInAnnualCost)}</span>
+              {(['critical', 'warning', 'info'] as const).map((s) => r[s] > 0 && <Tag key={s} color={SEVERITY_STYLE[s].tag}>{t(`review.${s}`)} {r[s]}</Tag>)}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  )
+}

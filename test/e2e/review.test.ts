@@ -1,0 +1,107 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { openCore, type OpenedCore } from '../../electron/core/services'
+import { startWebBridge, type WebBridge } from '../../electron/web/server'
+import { ensureRendererBuilt, launchChromium } from '../helpers/browser'
+import { tempDir } from '../helpers/temp'
+
+/**
+ * 合同审查 in Chromium through the bridge, as a lawyer uses it: from the case page, upload a contract (.txt through
+ * the file input), see its clauses highlighted by severity, click a finding to reach its clause, correct a term and
+ * see the correction saved (and the review change), then write the reviewed terms into the loan.
+ */
+let core: OpenedCore
+let bridge: WebBridge
+let browser: Browser
+let page: Page
+let caseId: string
+let loanId: string
+const CONTRACT = 'test/fixtures/contracts/01-private-kantou-flawed.txt'
+
+async function call<T = any>(channel: string, input: unknown): Promise<T> {
+  const r = await core.dispatch(channel, input)
+  if (!r.ok) throw new Error(r.error.message)
+  return r.data as T
+}
+
+beforeAll(async () => {
+  core = await openCore({ dataDir: tempDir(), resourcesDir: 'resources', version: 'e2e', actor: '李律师' })
+  const lender = await call('lenders.create', { name: '深圳市恒通信息咨询有限公司', regime: 'private' })
+  const b = await call('borrowers.create', { name: '张三' })
+  const loan = await call('loans.create', {
+    lenderId: lender.id, borrowerId: b.id, contractNo: 'JK-2024-0318', contractDate: '2024-03-01', contractAmountFen: 1_000_000, disbursedAmountFen: 1_000_000,
+    disbursementDate: '2024-03-01', repaymentMethod: 'bullet', rateTerm: '0.24', maturityDate: '2025-02-28',
+  })
+  loanId = loan.id
+  caseId = (await call('cases.create', { borrowerId: b.id, lenderId: lender.id, loanIds: [loan.id] })).id
+  bridge = await startWebBridge(core, { rendererDir: ensureRendererBuilt() })
+  browser = await launchChromium()
+  page = await (await browser.newContext()).newPage()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await bridge?.close()
+  await core?.close()
+})
+
+it('uploads a contract from the case page and shows its clauses highlighted beside the findings', async () => {
+  await page.goto(bridge.url + `#/cases/${caseId}`)
+  await page.getByTestId('case-review-new').click()
+  // Long enough that the text pane scrolls: ordinary articles between the terms and the signing line.
+  const lines = readFileSync(CONTRACT, 'utf8').split('\n')
+  const filler = Array.from({ length: 60 }, (_, i) => `第${i + 9}条 本合同未尽事宜，双方可另行签订补充协议，补充协议与本合同具有同等法律效力。`)
+  const file = join(tempDir(), '借款合同.txt')
+  writeFileSync(file, [...lines.slice(0, -2), ...filler, ...lines.slice(-2)].join('\n'))
+  await page.getByTestId('review-file').setInputFiles(file)
+  await page.getByTestId('review-run').click()
+  await expect.poll(() => page.getByTestId('finding').count(), { timeout: 15_000 }).toBe(11)
+  expect(await page.getByTestId('review-title').textContent()).toContain('借款合同.txt')
+
+  // The 24 % rate clause is highlighted as critical.
+  const rateClause = page.locator('[data-testid="clause"][data-codes~="RATE_ABOVE_CAP"]')
+  expect(await rateClause.getAttribute('data-severity')).toBe('critical')
+  expect(await rateClause.textContent()).toBe('第三条 借款年利率为24%，按月等额本息还款，共12期。')
+  const bg = await rateClause.evaluate((el) => getComputedStyle(el).backgroundColor)
+  expect(bg).toBe('rgb(255, 241, 240)')
+  expect(await page.locator('[data-testid="clause"][data-codes~="JURISDICTION_CLAUSE"]').getAttribute('data-severity')).toBe('info')
+  expect(await page.getByTestId('review-cost').textContent()).toBe('45.11%')
+  expect(await page.getByTestId('cash-flows').locator('tbody tr.ant-table-row').count()).toBe(13)
+
+  // Clicking the last finding brings its clause into view in the scrolling text.
+  const last = page.getByTestId('finding').last()
+  expect(await last.getAttribute('data-code')).toBe('ELECTRONIC_SIGNATURE')
+  await last.click()
+  const clause = page.locator('[data-testid="clause"][data-codes~="ELECTRONIC_SIGNATURE"]')
+  await expect.poll(() => clause.evaluate((el) => {
+    const box = el.getBoundingClientRect()
+    const pane = el.closest('pre')!.getBoundingClientRect()
+    return box.top >= pane.top && box.bottom <= pane.bottom && el.closest('pre')!.scrollTop > 0
+  })).toBe(true)
+})
+
+it('corrects a term and sees it saved: the review changes and a reload keeps it', async () => {
+  const disbursed = page.getByTestId('term-disbursedAmountFen')
+  expect(await disbursed.inputValue()).toBe('9000.00')
+  await disbursed.fill('10000')
+  await page.getByTestId('terms-save').click()
+  await expect.poll(() => page.getByTestId('corrected-disbursedAmountFen').count()).toBe(1)
+  await expect.poll(() => page.getByTestId('review-cost').textContent()).not.toBe('45.11%')
+  const reviewId = page.url().split('#/review/')[1]
+  const stored = await call('review.get', { id: reviewId })
+  expect(stored.corrections).toEqual([{ term: 'disbursedAmountFen', value: 1_000_000 }])
+  expect(stored).toMatchObject({ caseId, loanId })
+  await page.reload()
+  await expect.poll(() => page.getByTestId('term-disbursedAmountFen').inputValue()).toBe('10000.00')
+  expect(await page.getByTestId('corrected-disbursedAmountFen').count()).toBe(1)
+})
+
+it('writes the reviewed terms into the loan, and the case page lists the review', async () => {
+  await page.getByTestId('review-apply').click()
+  await expect.poll(async () => (await call('loans.get', { id: loanId })).rateOverdue).toBe('0.36')
+  expect((await call('loans.get', { id: loanId })).disbursedAmountFen).toBe(1_000_000)
+  await page.goto(bridge.url + `#/cases/${caseId}`)
+  await expect.poll(() => page.getByTestId('case-reviews').textContent()).toContain('借款合同.txt')
+})
