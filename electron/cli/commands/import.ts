@@ -16,14 +16,14 @@ const IMPORT_JOB = 'import.file'
 export const importCommand: Command = async (c) => {
   if (c.args[0] === 'template') return template(c)
   if (!c.args[0] || c.args.length > 1) throw new UsageError('用法：import FILE [--lender NAME] [--mapping NAME|FILE.json] [--sheet S] [--dry-run] / usage: import FILE …')
-  const path = resolve(c.args[0])
-  if (!existsSync(path)) throw new UserError('IMPORT_FILE_NOT_FOUND', `找不到文件：${path}`, `File not found: ${path}`)
   const regime = c.options.regime
   if (regime !== undefined && regime !== 'private' && regime !== 'licensed') throw new UsageError('--regime 须为 private 或 licensed / --regime must be private or licensed')
   if (regime !== undefined && c.options.lender === undefined) throw new UsageError('--regime 只能与 --lender 一起用 / --regime goes with --lender')
   const rejectedOut = typeof c.options['rejected-out'] === 'string' ? resolve(c.options['rejected-out']) : undefined
   if (rejectedOut && !/\.(csv|xlsx)$/i.test(rejectedOut)) throw new UsageError('--rejected-out 须以 .csv 或 .xlsx 结尾 / --rejected-out must end in .csv or .xlsx')
 
+  const path = resolve(c.args[0])
+  if (!existsSync(path)) throw new UserError('IMPORT_FILE_NOT_FOUND', `找不到文件：${path}`, `File not found: ${path}`)
   const core = await c.open()
   const s = core.services
   const params = await s.import.prepare({
