@@ -1,0 +1,48 @@
+import { beforeAll, expect, it } from 'vitest'
+import { actionsSql, placedSql, promisesSql, recoveriesSql } from '../../electron/core/reports/flows'
+import { candidateSql } from '../../electron/core/reports/limitation-risk'
+import { caseScope } from '../../electron/core/reports/scope'
+import { bucketParams, stockSql } from '../../electron/core/reports/stock'
+import { makeCore } from '../helpers/core'
+
+/**
+ * The dashboard's aggregates must be served by the indexes of 0004-reports, not by walking every wide case
+ * row: EXPLAIN QUERY PLAN on a seeded, ANALYZE'd store names the index each one uses.
+ */
+let core: Awaited<ReturnType<typeof makeCore>>
+beforeAll(async () => {
+  core = await makeCore()
+  await core.services.seed(2000, 3)
+  core.ctx.db.raw.exec('ANALYZE')
+})
+
+function plan(sql: string, params: Record<string, string>): string {
+  const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)))
+  const rows = core.ctx.db.raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(used) as { detail: string }[]
+  return rows.map((r) => r.detail).join('\n')
+}
+const P = { ...bucketParams('2026-11-28'), fromDate: '2025-12-01', toDate: '2026-11-30', since: '2026-11-22T16:00:00.000Z', lo: '2023-11-13', hi: '2024-02-27', lenderId: 'L', owner: 'O', stage: 'collection' }
+
+it('aging/funnel/workload: one pass over the covering index cases_report, with or without filters', () => {
+  expect(plan(stockSql(caseScope({})), P)).toMatch(/SCAN c USING COVERING INDEX cases_report/)
+  expect(plan(stockSql(caseScope({ lenderId: 'L' })), P)).toMatch(/SEARCH c USING COVERING INDEX cases_report \(lender_id=\?\)/)
+  expect(plan(stockSql(caseScope({ lenderId: 'L', owner: 'O', stage: 'collection' })), P)).toMatch(/COVERING INDEX cases_report \(lender_id=\? AND owner=\? AND stage=\?\)/)
+})
+
+it('recoveries start from the period range of repayments_date', () => {
+  expect(plan(recoveriesSql(caseScope({})), P)).toMatch(/SEARCH r USING COVERING INDEX repayments_date \(date>\? AND date<\?\)/)
+})
+
+it('cases placed, promises due and actions this week are date ranges on their own indexes', () => {
+  expect(plan(placedSql(caseScope({})), P)).toMatch(/SEARCH c USING (COVERING )?INDEX cases_opened \(opened_on>\? AND opened_on<\?\)/)
+  expect(plan(promisesSql(caseScope({})), P)).toMatch(/SEARCH p USING (COVERING )?INDEX promises_due_date \(due_date>\? AND due_date<\?\)/)
+  expect(plan(actionsSql(caseScope({})), P)).toMatch(/SEARCH a USING (COVERING )?INDEX collection_actions_at \(at>\?\)/)
+})
+
+it('limitation candidates: three index ranges about three years back, never a scan', () => {
+  const p = plan(candidateSql(caseScope({})), P)
+  expect(p).toMatch(/SEARCH s USING (COVERING )?INDEX schedule_items_due \(due_date>\? AND due_date<\?\)/)
+  expect(p).toMatch(/SEARCH r USING COVERING INDEX repayments_date \(date>\? AND date<\?\)/)
+  expect(p).toMatch(/SEARCH a USING INDEX collection_actions_delivered \(delivered_on>\? AND delivered_on<\?\)/)
+  expect(p).not.toMatch(/SCAN (s|r|a|c)\b/)
+})
