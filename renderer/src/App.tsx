@@ -8,6 +8,7 @@ import { TodayPage } from './features/collection/TodayPage'
 import { DocumentsPage } from './features/documents/DocumentsPage'
 import { ImportPage } from './features/import/ImportPage'
 import { Placeholder } from './features/placeholder/Placeholder'
+import { VerifyBundlePage } from './features/evidence/VerifyBundlePage'
 import { DashboardPage } from './features/dashboard/DashboardPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { ReviewPage } from './features/review/ReviewPage'
@@ -31,7 +32,7 @@ export function App() {
   const { t, lang, setLang } = useI18n()
   const [areaAndQuery = 'cases', id] = useHashRoute()
   const area = areaAndQuery.split('?')[0] // "#/cases?dpdBucket=M3": the list reads its filters from the query
-  const page = area === 'dashboard' ? <DashboardPage /> : area === 'today' ? <TodayPage /> : area === 'cases' ? (id ? <CaseDetailPage id={id} /> : <CaseListPage />) : area === 'documents' ? <DocumentsPage /> : area === 'import' ? <ImportPage /> : area === 'review' ? <ReviewPage /> : area === 'settings' ? <SettingsPage /> : <Placeholder title={t(AREAS.find((a) => a.key === area)?.label ?? 'nav.cases')} />
+  const page = area === 'dashboard' ? <DashboardPage /> : area === 'today' ? <TodayPage /> : area === 'cases' ? (id ? <CaseDetailPage id={id} /> : <CaseListPage />) : area === 'documents' ? <DocumentsPage /> : area === 'import' ? <ImportPage /> : area === 'review' ? <ReviewPage /> : area === 'settings' ? <SettingsPage /> : area === 'evidence' ? <VerifyBundlePage /> : <Placeholder title={t(AREAS.find((a) => a.key === area)?.label ?? 'nav.cases')} />
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 13, borderRadius: 4 } }} componentSize="small">
       <AntApp>

@@ -30,7 +30,7 @@ it('evidence add / list print one JSON document each; kinds by Chinese label or 
   expect(b.json().added.map((v: { name: string }) => v.name)).toEqual(['回单', '流水'])
   const list = casedesk('evidence', 'list', '--case', caseId, '--data-dir', dir, '--json')
   expect(list.json().map((v: { label: string; pages: number }) => [v.label, v.pages])).toEqual([['1', 3], ['2', 1], ['3', 2]])
-})
+}, 240_000)
 
 it('bundle --json gives the documented shape; bundle verify and evidence verify pass, then fail on a flipped byte', () => {
   const out = join(tempDir(), 'bundle.zip')

@@ -12,6 +12,7 @@ import { ClaimPanel } from '../calculator/ClaimPanel'
 import { CaseReviews } from '../review/CaseReviews'
 import { DocumentsPanel } from '../documents/DocumentsPanel'
 import { CollectionPanel } from '../collection/CollectionPanel'
+import { EvidencePanel } from '../evidence/EvidencePanel'
 import { BorrowerCard } from './BorrowerCard'
 import { LoanPanel } from './LoanPanel'
 import { Timeline } from './Timeline'
@@ -71,6 +72,7 @@ export function CaseDetailPage({ id }: { id: string }) {
       ))}
       <CollectionPanel caseId={detail.id} onChanged={load} />
       <DocumentsPanel caseId={detail.id} onChanged={load} />
+      <EvidencePanel caseId={detail.id} />
       <Timeline entries={detail.timeline} />
     </Space>
   )
