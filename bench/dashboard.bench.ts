@@ -58,7 +58,7 @@ async function firstPaint(core: Awaited<ReturnType<typeof openCore>>): Promise<B
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
       await page.goto(bridge.url.replace(/#.*$/, '') + '#/dashboard', { waitUntil: 'load' })
       // Both on the page's clock (ms since its time origin): the navigation entry's load end, then now.
-      const loaded = (await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as unknown as { loadEventEnd: number }).loadEventEnd)) as number
+      const loaded = (await page.evaluate(() => (performance as unknown as { getEntriesByType(t: string): { loadEventEnd: number }[] }).getEntriesByType('navigation')[0].loadEventEnd)) as number
       await page.waitForSelector('[data-testid="chart-aging"][data-ready="1"]', { timeout: 30_000 })
       const painted = (await page.evaluate(() => performance.now())) as number
       if (i > 0) samples.push(painted - loaded) // the first load warms the bridge and the disk cache
