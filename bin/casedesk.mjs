@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The CaseDesk CLI. tsx compiles the TypeScript core on the fly, so the command works right after `npm install`.
-import { register } from 'tsx/esm/api'
+// The CaseDesk CLI: the built bundle when it is current, else the TypeScript source through tsx (scripts/entry.mjs).
+import { loadEntry } from '../scripts/entry.mjs'
 
-register()
-const { main } = await import('../electron/cli/main.ts')
+const { main } = await loadEntry('cli', 'electron/cli/main.ts')
 process.exitCode = await main(process.argv.slice(2))

@@ -45,7 +45,7 @@ function prepareNativeSqlite(electronVersion) {
 const bin = electronBinary()
 if (!bin) {
   console.log('无法获取 Electron 程序（下载受限）；可设置 ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/ 后重新运行 npm start。现以浏览器模式启动同一应用。 / The Electron binary could not be downloaded (set ELECTRON_MIRROR to a reachable mirror and run npm start again); starting the same app in your browser instead.')
-  execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', cwd: root })
+  execFileSync('npm', ['run', 'build'], { stdio: 'inherit', cwd: root })
   const web = spawn(process.execPath, [join(root, 'scripts', 'web.mjs'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root })
   web.on('exit', (code) => process.exit(code ?? 0))
 } else {

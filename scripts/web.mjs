@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// `npm run web`: the web bridge over the TypeScript core (through tsx), serving the built renderer.
-import { register } from 'tsx/esm/api'
+// `npm run web`: the web bridge (bundle when current, else TypeScript through tsx), serving the built renderer.
+import { loadEntry } from './entry.mjs'
 
-register()
-const { main } = await import('../electron/web/main.ts')
+const { main } = await loadEntry('web', 'electron/web/main.ts')
 try {
   await main(process.argv.slice(2))
 } catch (e) {
