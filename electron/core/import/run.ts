@@ -139,6 +139,10 @@ export async function runImport(ctx: CoreContext, p: ImportJobParams, hooks: Run
       }
     }
     if (!report.cancelled) await flush()
+  } catch (e) {
+    // A failure while reading (a broken file past its header, a busy store): the stored batches stand; say so.
+    raw.prepare(`UPDATE import_runs SET status = 'failed', rows_read = ?, imported = ?, ended_at = ? WHERE id = ?`).run(report.read, report.imported, ctx.nowIso(), p.runId)
+    throw e
   } finally {
     log.end()
     await once(log, 'close')
