@@ -132,7 +132,9 @@ describe('bundle ZIP', () => {
     expect(spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir }).status).toBe(1)
     // The same flip inside the ZIP (entries are stored, so the byte is there as is).
     const zip = readFileSync(bundle.zip)
-    const at = zip.indexOf(Buffer.from(readFileSync(join(unpack(bundle.zip), 'originals', '证据2-放款回单.png')).subarray(80, 120)))
+    // Search after the entry's own name: the bundle PDF (first in the ZIP) carries the PNG's image data too.
+    const header = zip.indexOf(Buffer.from('originals/证据2-放款回单.png'))
+    const at = zip.indexOf(Buffer.from(readFileSync(join(unpack(bundle.zip), 'originals', '证据2-放款回单.png')).subarray(80, 120)), header)
     zip[at + 20] ^= 0xff
     const tampered = join(tempDir(), 'tampered.zip')
     writeFileSync(tampered, zip)

@@ -69,7 +69,7 @@ export async function buildCaseBundle(ctx: CoreContext, req: BundleRequest): Pro
   const pdfPath = zipPath.replace(/(\.zip)?$/i, '.pdf')
   const pdfEntry = `${safeNamePart(caseNo)}-证据材料.pdf`
   const generatedAt = ctx.nowIso()
-  const written = writeBundleZip({
+  const written = await writeBundleZip({
     zipPath, pdfPath, pdfEntry, pdfBytes: built.bytes, mtime: ctx.platform.now(),
     originals: originals.map((o) => ({ entry: o.entry, bytes: o.bytes })),
     manifest: (hashes) => ({

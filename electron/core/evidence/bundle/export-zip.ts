@@ -1,14 +1,15 @@
-import { zipSync, type Zippable } from 'fflate'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { sha256Hex } from '../../files/content-store'
 import { isSafeEntryPath } from './zip-names'
+import { writeZipFile } from './zip-writer'
 
 /**
  * The bundle export: a ZIP holding the bundle PDF, each original file, manifest.json and a SHA256SUMS that
  * `sha256sum -c` accepts, with the bundle PDF also written beside the ZIP. Both files are written to
  * temporary names and renamed only once both are complete, so a failure leaves no half-built file behind.
+ * The ZIP is streamed to disk (zip-writer.ts), never held whole in memory.
  */
 export const SUMS_NAME = 'SHA256SUMS'
 export const MANIFEST_NAME = 'manifest.json'
@@ -31,11 +32,16 @@ export function sha256SumsText(files: { entry: string; sha256: string }[]): stri
   return files.map((f) => `${f.sha256}  ${f.entry}\n`).join('')
 }
 
+/** SHA-256 off the main thread (WebCrypto runs in libuv's pool), so the files of a bundle hash in parallel. */
+async function sha256Async(bytes: Uint8Array): Promise<string> {
+  return Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex')
+}
+
 /**
  * Writes `<zipPath>` and `<pdfPath>`. `manifest` gets the hashes of the PDF and originals and returns the
  * manifest object; the manifest itself is then hashed into SHA256SUMS too.
  */
-export function writeBundleZip(args: {
+export async function writeBundleZip(args: {
   zipPath: string
   pdfPath: string
   pdfEntry: string
@@ -43,25 +49,18 @@ export function writeBundleZip(args: {
   originals: ZipFile[]
   manifest(hashes: Record<string, string>): unknown
   mtime: Date
-}): WrittenBundle {
+}): Promise<WrittenBundle> {
   const files: ZipFile[] = [{ entry: args.pdfEntry, bytes: args.pdfBytes }, ...args.originals]
-  const hashes: Record<string, string> = {}
+  const seen = new Set<string>()
   for (const f of files) {
-    if (!isSafeEntryPath(f.entry) || f.entry === SUMS_NAME || f.entry === MANIFEST_NAME || hashes[f.entry]) throw new Error(`unsafe or duplicate bundle entry: ${f.entry}`)
-    hashes[f.entry] = sha256Hex(f.bytes)
+    if (!isSafeEntryPath(f.entry) || f.entry === SUMS_NAME || f.entry === MANIFEST_NAME || seen.has(f.entry)) throw new Error(`unsafe or duplicate bundle entry: ${f.entry}`)
+    seen.add(f.entry)
   }
+  const digests = await Promise.all(files.map((f) => sha256Async(f.bytes)))
+  const hashes: Record<string, string> = Object.fromEntries(files.map((f, i) => [f.entry, digests[i]]))
   const manifestBytes = new TextEncoder().encode(JSON.stringify(args.manifest(hashes), null, 2) + '\n')
   const sums = { ...hashes, [MANIFEST_NAME]: sha256Hex(manifestBytes) }
   const sumsBytes = new TextEncoder().encode(sha256SumsText(Object.entries(sums).map(([entry, sha256]) => ({ entry, sha256 }))))
-  const zippable: Zippable = {}
-  // Made on "Unix" (os 3) with rw-r--r--: Info-ZIP's unzip then honours the UTF-8 name flag (for a "DOS"
-  // archive it re-decodes Chinese names from a code page and garbles them). PDFs and images are compressed
-  // already: store them (level 0) and keep the export fast.
-  const entry = (level: 0 | 6) => ({ level, mtime: args.mtime, os: 3, attrs: 0o100644 << 16 })
-  for (const f of files) zippable[f.entry] = [f.bytes, entry(0)]
-  zippable[MANIFEST_NAME] = [manifestBytes, entry(6)]
-  zippable[SUMS_NAME] = [sumsBytes, entry(6)]
-  const zip = zipSync(zippable)
   const suffix = `.tmp-${randomBytes(6).toString('hex')}`
   const tmpZip = args.zipPath + suffix
   const tmpPdf = args.pdfPath + suffix
@@ -69,13 +68,17 @@ export function writeBundleZip(args: {
     mkdirSync(dirname(args.zipPath), { recursive: true })
     mkdirSync(dirname(args.pdfPath), { recursive: true })
     writeFileSync(tmpPdf, args.pdfBytes)
-    writeFileSync(tmpZip, zip)
+    const zipSha256 = writeZipFile(tmpZip, [
+      ...files.map((f) => ({ name: f.entry, bytes: f.bytes })),
+      { name: MANIFEST_NAME, bytes: manifestBytes, deflate: true },
+      { name: SUMS_NAME, bytes: sumsBytes, deflate: true },
+    ], args.mtime)
     renameSync(tmpPdf, args.pdfPath)
     renameSync(tmpZip, args.zipPath)
+    return { zipSha256, pdfSha256: hashes[args.pdfEntry], sums }
   } catch (e) {
     rmSync(tmpZip, { force: true })
     rmSync(tmpPdf, { force: true })
     throw e
   }
-  return { zipSha256: sha256Hex(zip), pdfSha256: hashes[args.pdfEntry], sums }
 }
