@@ -37,7 +37,7 @@ export interface MonthFigures {
   /** Repayments dated in the month on cases already placed with us (repayment date ≥ case opened). */
   recoveredFen: number
   repayments: number
-  /** Cases opened (placed) in the month, and the principal disbursed on their loans. */
+  /** Cases opened (placed) in the month, and their principal outstanding when placed (today's plus the principal repaid since). */
   placedCases: number
   placedFen: number
 }
@@ -63,6 +63,7 @@ export interface LenderFigures {
 
 export interface LimitationRisk {
   caseId: string
+  lenderId: string
   caseNo: string
   borrowerName: string
   lenderName: string

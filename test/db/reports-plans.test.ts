@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest'
-import { actionsSql, placedSql, promisesSql, recoveriesSql } from '../../electron/core/reports/flows'
+import { actionsSql, placedRecoveredSql, placedSql, promisesSql, recoveriesSql } from '../../electron/core/reports/flows'
 import { candidateSql } from '../../electron/core/reports/limitation-risk'
 import { caseScope } from '../../electron/core/reports/scope'
-import { bucketParams, stockSql } from '../../electron/core/reports/stock'
+import { agingSql, bucketParams, groupsSql } from '../../electron/core/reports/stock'
 import { makeCore } from '../helpers/core'
 
 /**
@@ -23,18 +23,23 @@ function plan(sql: string, params: Record<string, string>): string {
 }
 const P = { ...bucketParams('2026-11-28'), fromDate: '2025-12-01', toDate: '2026-11-30', since: '2026-11-22T16:00:00.000Z', lo: '2023-11-13', hi: '2024-02-27', lenderId: 'L', owner: 'O', stage: 'collection' }
 
-it('aging/funnel/workload: one pass over the covering index cases_report, with or without filters', () => {
-  expect(plan(stockSql(caseScope({})), P)).toMatch(/SCAN c USING COVERING INDEX cases_report/)
-  expect(plan(stockSql(caseScope({ lenderId: 'L' })), P)).toMatch(/SEARCH c USING COVERING INDEX cases_report \(lender_id=\?\)/)
-  expect(plan(stockSql(caseScope({ lenderId: 'L', owner: 'O', stage: 'collection' })), P)).toMatch(/COVERING INDEX cases_report \(lender_id=\? AND owner=\? AND stage=\?\)/)
+it('funnel/workload/lenders: one pass over the covering index cases_report in its order; aging: five ranges of cases_aging', () => {
+  const g = plan(groupsSql(caseScope({})), P)
+  expect(g).toMatch(/SCAN c USING COVERING INDEX cases_report/)
+  expect(g).not.toMatch(/TEMP B-TREE/)
+  expect(plan(groupsSql(caseScope({ lenderId: 'L', owner: 'O', stage: 'collection' })), P)).toMatch(/COVERING INDEX cases_report \(lender_id=\? AND owner=\? AND stage=\?\)/)
+  const a = plan(agingSql(caseScope({})), P)
+  expect(a.match(/SEARCH c USING COVERING INDEX cases_aging \(overdue_since>\? AND overdue_since<\?\)/g)?.length).toBe(5) // one range per bucket
+  expect(a).not.toMatch(/SCAN c/)
 })
 
 it('recoveries start from the period range of repayments_date', () => {
   expect(plan(recoveriesSql(caseScope({})), P)).toMatch(/SEARCH r USING COVERING INDEX repayments_date \(date>\? AND date<\?\)/)
+  expect(plan(placedRecoveredSql(caseScope({})), P)).toMatch(/SEARCH r USING (COVERING )?INDEX repayments_date \(date>\?\)/)
 })
 
 it('cases placed, promises due and actions this week are date ranges on their own indexes', () => {
-  expect(plan(placedSql(caseScope({})), P)).toMatch(/SEARCH c USING (COVERING )?INDEX cases_opened \(opened_on>\? AND opened_on<\?\)/)
+  expect(plan(placedSql(caseScope({})), P)).toMatch(/SEARCH c USING COVERING INDEX cases_opened \(opened_on>\? AND opened_on<\?\)/)
   expect(plan(promisesSql(caseScope({})), P)).toMatch(/SEARCH p USING (COVERING )?INDEX promises_due_date \(due_date>\? AND due_date<\?\)/)
   expect(plan(actionsSql(caseScope({})), P)).toMatch(/SEARCH a USING (COVERING )?INDEX collection_actions_at \(at>\?\)/)
 })

@@ -4,6 +4,9 @@ CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
 -- index case_loans_loan
 CREATE INDEX case_loans_loan ON case_loans(loan_id);
 
+-- index cases_aging
+CREATE INDEX cases_aging ON cases(overdue_since, stage, principal_outstanding_fen, lender_id, owner);
+
 -- index cases_borrower
 CREATE INDEX cases_borrower ON cases(borrower_id);
 
@@ -11,7 +14,7 @@ CREATE INDEX cases_borrower ON cases(borrower_id);
 CREATE INDEX cases_lender ON cases(lender_id);
 
 -- index cases_opened
-CREATE INDEX cases_opened ON cases(opened_on, lender_id, owner, stage);
+CREATE INDEX cases_opened ON cases(opened_on, lender_id, owner, stage, principal_outstanding_fen);
 
 -- index cases_overdue
 CREATE INDEX cases_overdue ON cases(coalesce(overdue_since, '9999-12-31'));

@@ -42,10 +42,11 @@ describe('reports.dashboard', () => {
     expect(d.funnel).toHaveLength(7)
   })
 
-  it('counts recoveries after placement only, by month, against the principal placed', async () => {
+  it('counts recoveries after placement only, by month, against the principal outstanding when placed', async () => {
     const d = await call(core, 'reports.dashboard', {})
     expect(d.months).toHaveLength(12)
-    expect(d.months.at(-1)).toEqual({ month: '2026-11', recoveredFen: 30_000, repayments: 1, placedCases: 11, placedFen: 6_600_000 })
+    // Placed: principal outstanding when placed = today's 6,555,000 + the 30,000 repaid on c1 since (c2's and c11's earlier payments were before).
+    expect(d.months.at(-1)).toEqual({ month: '2026-11', recoveredFen: 30_000, repayments: 1, placedCases: 11, placedFen: 6_585_000 })
     expect(d.months.slice(0, -1).every((m: { recoveredFen: number; placedCases: number }) => m.recoveredFen === 0 && m.placedCases === 0)).toBe(true)
   })
 

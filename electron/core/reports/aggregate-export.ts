@@ -38,7 +38,7 @@ export function aggregateTable(d: Dashboard, which: Aggregate): TableData {
     case 'months':
       return {
         sheet,
-        columns: [{ header: '月份', kind: 'text' }, { header: '回款金额（元）', kind: 'money', width: 18 }, { header: '回款笔数', kind: 'int' }, { header: '新委案件数', kind: 'int' }, { header: '委案放款本金（元）', kind: 'money', width: 20 }],
+        columns: [{ header: '月份', kind: 'text' }, { header: '回款金额（元）', kind: 'money', width: 18 }, { header: '回款笔数', kind: 'int' }, { header: '新委案件数', kind: 'int' }, { header: '委案时未还本金（元）', kind: 'money', width: 20 }],
         rows: d.months.map((m) => [m.month, fenToYuan(m.recoveredFen), m.repayments, m.placedCases, fenToYuan(m.placedFen)]),
       }
     case 'lawyers':

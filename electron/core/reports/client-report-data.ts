@@ -3,7 +3,7 @@ import { addDays, addMonths } from '../../../shared/domain/date'
 import { STAGE_LABELS, type Stage } from '../../../shared/domain/enums'
 import { formatFen } from '../../../shared/domain/money'
 import type { Dashboard } from '../../../shared/domain/report'
-import type { WorkCalendar } from '../law/calendar'
+import type { LimitationRisk } from '../../../shared/domain/report'
 import { computeDashboard } from './dashboard'
 import { chinaMidnightIso, monthEnd } from './scope'
 
@@ -28,9 +28,9 @@ export interface ClientReportData {
 }
 
 /** Everything the monthly report for one lender says, read from the store. */
-export function clientReportData(raw: BetterSqlite3.Database, calendar: WorkCalendar, lenderId: string, lenderName: string, month: string, today: string): ClientReportData {
-  const month1 = computeDashboard(raw, { lenderId, from: month, to: month }, today, calendar)
-  const months6 = computeDashboard(raw, { lenderId, from: addMonths(`${month}-01`, -5).slice(0, 7), to: month }, today, calendar)
+export function clientReportData(raw: BetterSqlite3.Database, risks: (today: string) => LimitationRisk[], lenderId: string, lenderName: string, month: string, today: string): ClientReportData {
+  const month1 = computeDashboard(raw, { lenderId, from: month, to: month }, today, risks)
+  const months6 = computeDashboard(raw, { lenderId, from: addMonths(`${month}-01`, -5).slice(0, 7), to: month }, today, risks)
   const startIso = chinaMidnightIso(`${month}-01`)
   const endIso = chinaMidnightIso(addDays(monthEnd(month), 1))
 

@@ -4,7 +4,7 @@ import type { CoreContext } from '../context'
 import { COURT_MARGINS_MM, type Block, type DocumentModel, type Run } from '../documents/model'
 import { renderDocx } from '../documents/render-docx'
 import { renderPdf } from '../documents/render-pdf/index'
-import type { WorkCalendar } from '../law/calendar'
+import type { LimitationRisk } from '../../../shared/domain/report'
 import { BUCKET_LABELS } from './aggregate-export'
 import { clientReportData, REPORT_LIST_ROWS, stageZh, type ClientReportData } from './client-report-data'
 import { monthEnd } from './scope'
@@ -76,8 +76,8 @@ export function clientReportModel(d: ClientReportData, withChartPage: boolean): 
 }
 
 /** Render the report: PDF with vector charts drawn on its last page, DOCX with the same figures as tables. */
-export async function buildClientReport(ctx: CoreContext, calendar: WorkCalendar, lenderId: string, lenderName: string, month: string, format: 'pdf' | 'docx') {
-  const data = clientReportData(ctx.db.raw, calendar, lenderId, lenderName, month, ctx.today())
+export async function buildClientReport(ctx: CoreContext, risks: (today: string) => LimitationRisk[], lenderId: string, lenderName: string, month: string, format: 'pdf' | 'docx') {
+  const data = clientReportData(ctx.db.raw, risks, lenderId, lenderName, month, ctx.today())
   const model = clientReportModel(data, format === 'pdf')
   const bytes = format === 'pdf' ? await drawPdfCharts(await renderPdf(model), model, data) : await renderDocx(model)
   return { bytes, rows: data.recoveries.total }

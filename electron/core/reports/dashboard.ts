@@ -1,10 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import type { Dashboard, LawyerWorkload, LenderFigures } from '../../../shared/domain/report'
-import type { WorkCalendar } from '../law/calendar'
-import { actionsThisWeek, monthFigures, promiseFigures, recoveryCells } from './flows'
-import { LIMITATION_METHOD, limitationRisks } from './limitation-risk'
+import type { Dashboard, LawyerWorkload, LenderFigures, LimitationRisk } from '../../../shared/domain/report'
+import { actionsThisWeek, firstOpened, monthFigures, promiseFigures, recoveryCells } from './flows'
+import { LIMITATION_METHOD } from './limitation-risk'
 import { caseScope, reportPeriod, weekStart, type ParsedReportFilter } from './scope'
-import { rollUpStock, stockCells } from './stock'
+import { stockFigures } from './stock'
 
 /** How many limitation-risk rows the dashboard carries (the counts cover all of them). */
 export const LIMITATION_ROWS = 200
@@ -12,13 +11,15 @@ export const LIMITATION_ROWS = 200
 /**
  * The dashboard's numbers for a filter on `today`: every figure is a SQL aggregate over the store; this
  * function only rolls the grouped rows up into the shapes the screen, the CLI and the reports read.
+ * `risks` gives the whole book's limitation risks (see createLimitationCache); they are filtered here.
  */
-export function computeDashboard(raw: BetterSqlite3.Database, f: ParsedReportFilter, today: string, calendar: WorkCalendar): Dashboard {
+export function computeDashboard(raw: BetterSqlite3.Database, f: ParsedReportFilter, today: string, risks: (today: string) => LimitationRisk[]): Dashboard {
   const scope = caseScope(f)
   const period = reportPeriod(f, today)
-  const stock = rollUpStock(stockCells(raw, scope, today))
-  const recoveries = recoveryCells(raw, scope, period.fromDate, period.toDate)
-  const months = monthFigures(raw, scope, period, recoveries)
+  const stock = stockFigures(raw, scope, today)
+  const opened = firstOpened(raw, scope)
+  const recoveries = recoveryCells(raw, scope, period.fromDate, period.toDate, opened)
+  const months = monthFigures(raw, scope, period, recoveries, opened)
   const actions = actionsThisWeek(raw, scope, weekStart(today))
   const recoveredBy = <K>(key: (r: (typeof recoveries)[number]) => K) => {
     const m = new Map<K, number>()
@@ -49,9 +50,9 @@ export function computeDashboard(raw: BetterSqlite3.Database, f: ParsedReportFil
   }))
   lenders.sort((a, b) => b.principalOutstandingFen - a.principalOutstandingFen || a.lenderName.localeCompare(b.lenderName))
 
-  const risks = limitationRisks(raw, scope, today, 90, calendar)
+  const limitation = risks(today).filter((r) => (!f.lenderId || r.lenderId === f.lenderId) && (!f.owner || r.owner === f.owner) && (!f.stage || r.stage === f.stage))
   const openCases = stock.funnel.filter((s) => s.stage !== 'closed').reduce((n, s) => n + s.count, 0)
-  const casesWithin = (days: number) => new Set(risks.filter((r) => r.daysLeft <= days).map((r) => r.caseId)).size
+  const casesWithin = (days: number) => new Set(limitation.filter((r) => r.daysLeft <= days).map((r) => r.caseId)).size
   return {
     asOf: today,
     filter: { ...(f.lenderId && { lenderId: f.lenderId }), ...(f.owner && { owner: f.owner }), ...(f.stage && { stage: f.stage }) },
@@ -70,6 +71,6 @@ export function computeDashboard(raw: BetterSqlite3.Database, f: ParsedReportFil
     promises: promiseFigures(raw, scope, period.fromDate, period.toDate, today),
     lawyers,
     lenders,
-    limitation: { within30: casesWithin(30), within90: casesWithin(90), rows: risks.slice(0, LIMITATION_ROWS), method: LIMITATION_METHOD },
+    limitation: { within30: casesWithin(30), within90: casesWithin(90), rows: limitation.slice(0, LIMITATION_ROWS), method: LIMITATION_METHOD },
   }
 }

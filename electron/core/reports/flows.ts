@@ -10,17 +10,26 @@ import { chinaMidnightIso, monthsBetween, type CaseScope } from './scope'
 
 /**
  * Recovered = repayments dated in the period on a case already open on that date (money that came back
- * before the case was placed with us is not our recovery), grouped by month, lender and owner.
+ * before the case was placed with us is not our recovery), grouped by month, lender and owner. The range
+ * starts no earlier than the first case of the scope was opened (@since), so the historical repayments an
+ * import brings in are never walked.
  */
 export function recoveriesSql(scope: CaseScope): string {
   return `SELECT substr(r.date, 1, 7) AS month, c.lender_id AS lenderId, c.owner AS owner,
       count(*) AS repayments, total(r.amount_fen) AS recoveredFen
     FROM repayments r
-    JOIN case_loans cl ON cl.loan_id = r.loan_id
-    JOIN cases c ON c.id = cl.case_id
-    WHERE r.date >= @fromDate AND r.date <= @toDate AND r.date >= c.opened_on AND ${scope.where}
+    CROSS JOIN case_loans cl ON cl.loan_id = r.loan_id
+    CROSS JOIN cases c ON c.id = cl.case_id
+    WHERE r.date >= @since AND r.date <= @toDate AND r.date >= c.opened_on AND ${scope.where}
     GROUP BY month, c.lender_id, c.owner`
 }
+
+/** The day the first case of the scope was opened (the cases_opened index answers it at its first entry). */
+export function firstOpened(raw: BetterSqlite3.Database, scope: CaseScope): string | null {
+  return raw.prepare(`SELECT min(c.opened_on) FROM cases c WHERE ${scope.where}`).pluck().get(scope.params) as string | null
+}
+
+const later = (a: string, b: string | null) => (b && b > a ? b : a)
 
 export interface RecoveryCell {
   month: string
@@ -30,30 +39,53 @@ export interface RecoveryCell {
   recoveredFen: number
 }
 
-export function recoveryCells(raw: BetterSqlite3.Database, scope: CaseScope, fromDate: string, toDate: string): RecoveryCell[] {
-  const rows = raw.prepare(recoveriesSql(scope)).all({ ...scope.params, fromDate, toDate }) as RecoveryCell[]
+export function recoveryCells(raw: BetterSqlite3.Database, scope: CaseScope, fromDate: string, toDate: string, opened: string | null): RecoveryCell[] {
+  if (!opened) return []
+  const rows = raw.prepare(recoveriesSql(scope)).all({ ...scope.params, since: later(fromDate, opened), toDate }) as RecoveryCell[]
   for (const r of rows) r.recoveredFen = Math.round(r.recoveredFen)
   return rows
 }
 
-/** Cases opened in the period and the principal disbursed on their loans, by month. */
+/**
+ * Cases placed (opened) in the period, by month, with the principal outstanding when they were placed:
+ * today's principal outstanding plus the principal repaid since (the same booking as cases/figures.ts, a
+ * repayment not split counting wholly to principal). Both parts are read from narrow indexes.
+ */
 export function placedSql(scope: CaseScope): string {
-  return `SELECT substr(c.opened_on, 1, 7) AS month, count(*) AS placedCases,
-      total((SELECT total(l.disbursed_amount_fen) FROM case_loans cl JOIN loans l ON l.id = cl.loan_id WHERE cl.case_id = c.id)) AS placedFen
+  // Grouped by day (the index order, no sort) and rolled up to months by the caller.
+  return `SELECT c.opened_on AS day, count(*) AS placedCases, total(c.principal_outstanding_fen) AS placedFen
     FROM cases c
     WHERE c.opened_on >= @fromDate AND c.opened_on <= @toDate AND ${scope.where}
+    GROUP BY c.opened_on`
+}
+
+export function placedRecoveredSql(scope: CaseScope): string {
+  return `SELECT substr(c.opened_on, 1, 7) AS month, total(coalesce(r.principal_fen, r.amount_fen)) AS fen
+    FROM repayments r
+    CROSS JOIN case_loans cl ON cl.loan_id = r.loan_id
+    CROSS JOIN cases c ON c.id = cl.case_id
+    WHERE r.date >= @since AND r.date >= c.opened_on AND c.opened_on >= @fromDate AND c.opened_on <= @toDate AND ${scope.where}
     GROUP BY month`
 }
 
-export function monthFigures(raw: BetterSqlite3.Database, scope: CaseScope, period: { from: string; to: string; fromDate: string; toDate: string }, recoveries: RecoveryCell[]): MonthFigures[] {
+export function monthFigures(raw: BetterSqlite3.Database, scope: CaseScope, period: { from: string; to: string; fromDate: string; toDate: string }, recoveries: RecoveryCell[], opened: string | null): MonthFigures[] {
   const months = new Map<string, MonthFigures>(monthsBetween(period.from, period.to).map((m) => [m, { month: m, recoveredFen: 0, repayments: 0, placedCases: 0, placedFen: 0 }]))
   for (const r of recoveries) {
     const m = months.get(r.month)!
     m.recoveredFen += r.recoveredFen
     m.repayments += r.repayments
   }
-  const placed = raw.prepare(placedSql(scope)).all({ ...scope.params, fromDate: period.fromDate, toDate: period.toDate }) as { month: string; placedCases: number; placedFen: number }[]
-  for (const p of placed) Object.assign(months.get(p.month)!, { placedCases: p.placedCases, placedFen: Math.round(p.placedFen) })
+  const params = { ...scope.params, fromDate: period.fromDate, toDate: period.toDate }
+  const placed = raw.prepare(placedSql(scope)).all(params) as { day: string; placedCases: number; placedFen: number }[]
+  for (const p of placed) {
+    const m = months.get(p.day.slice(0, 7))!
+    m.placedCases += p.placedCases
+    m.placedFen += Math.round(p.placedFen)
+  }
+  if (opened) {
+    const back = raw.prepare(placedRecoveredSql(scope)).all({ ...params, since: later(period.fromDate, opened) }) as { month: string; fen: number }[]
+    for (const b of back) months.get(b.month)!.placedFen += Math.round(b.fen)
+  }
   return [...months.values()]
 }
 

@@ -16,7 +16,8 @@ const ROLL_MARGIN = 15
 /**
  * Loans of open cases whose limitation period may end within `days` days. SQL finds the candidates cheaply
  * by index ranges — a last instalment, a repayment or a delivered demand dated about three years before the
- * window — and the limitation engine then decides each one exactly, with every event of the loan.
+ * window (a repayment or demand only when no instalment falls due after it: before the last due date it does
+ * not move the start) — and the limitation engine then decides each one exactly, with every event of the loan.
  */
 export function candidateSql(scope: CaseScope): string {
   return `SELECT DISTINCT cl.case_id AS caseId, s.loan_id AS loanId FROM schedule_items s
@@ -26,9 +27,11 @@ export function candidateSql(scope: CaseScope): string {
     UNION SELECT cl.case_id, r.loan_id FROM repayments r
       JOIN case_loans cl ON cl.loan_id = r.loan_id JOIN cases c ON c.id = cl.case_id
       WHERE r.date >= @lo AND r.date <= @hi AND c.stage <> 'closed' AND ${scope.where}
+        AND r.date >= (SELECT s.due_date FROM schedule_items s WHERE s.loan_id = r.loan_id ORDER BY s.seq DESC LIMIT 1)
     UNION SELECT a.case_id, cl.loan_id FROM collection_actions a
       JOIN cases c ON c.id = a.case_id JOIN case_loans cl ON cl.case_id = a.case_id
-      WHERE a.delivered_on >= @lo AND a.delivered_on <= @hi AND a.tracking_no IS NOT NULL AND c.stage <> 'closed' AND ${scope.where}`
+      WHERE a.delivered_on >= @lo AND a.delivered_on <= @hi AND a.tracking_no IS NOT NULL AND c.stage <> 'closed' AND ${scope.where}
+        AND a.delivered_on >= (SELECT s.due_date FROM schedule_items s WHERE s.loan_id = cl.loan_id ORDER BY s.seq DESC LIMIT 1)`
 }
 
 interface Candidate { caseId: string; loanId: string }
@@ -42,32 +45,47 @@ export function limitationRisks(raw: BetterSqlite3.Database, scope: CaseScope, t
   const st = {
     loan: raw.prepare(`SELECT l.contract_no AS contractNo, (SELECT s.due_date FROM schedule_items s WHERE s.loan_id = l.id ORDER BY s.seq DESC LIMIT 1) AS lastDue
       FROM loans l WHERE l.id = ?`),
-    kase: raw.prepare(`SELECT c.case_no AS caseNo, c.stage, c.owner, b.name AS borrowerName, le.name AS lenderName
+    kase: raw.prepare(`SELECT c.case_no AS caseNo, c.lender_id AS lenderId, c.stage, c.owner, b.name AS borrowerName, le.name AS lenderName
       FROM cases c JOIN borrowers b ON b.id = c.borrower_id JOIN lenders le ON le.id = c.lender_id WHERE c.id = ?`),
-    repayments: raw.prepare(`SELECT date FROM repayments WHERE loan_id = ? ORDER BY date`),
-    demands: raw.prepare(`SELECT delivered_on AS date, tracking_no AS proof FROM collection_actions WHERE case_id = ? AND delivered_on IS NOT NULL`),
-    plans: raw.prepare(`SELECT created_at AS at FROM repayment_plans WHERE case_id = ? AND status IN ('agreed', 'performing', 'completed')`),
-    filings: raw.prepare(`SELECT date FROM court_events WHERE case_id = ? AND kind IN ('filing', 'payment_order', 'preservation')`),
+    // Every event that can move the period, in one statement (those before the last due date never do).
+    events: raw.prepare(`SELECT date, 'partial_payment' AS kind, NULL AS proof FROM repayments WHERE loan_id = @loanId AND date >= @lastDue AND date <= @today
+      UNION ALL SELECT delivered_on, 'demand_delivered', tracking_no FROM collection_actions WHERE case_id = @caseId AND delivered_on >= @lastDue AND delivered_on <= @today
+      UNION ALL SELECT date(created_at, '+8 hours'), 'plan', NULL FROM repayment_plans WHERE case_id = @caseId AND status IN ('agreed', 'performing', 'completed')
+      UNION ALL SELECT date, 'filing', NULL FROM court_events WHERE case_id = @caseId AND kind IN ('filing', 'payment_order', 'preservation') AND date <= @today`),
   }
   const out: LimitationRisk[] = []
   for (const { caseId, loanId } of candidates) {
     const loan = st.loan.get(loanId) as { contractNo: string; lastDue: string | null }
     if (!loan.lastDue) continue
-    const events: LimitationEvent[] = [
-      ...(st.repayments.all(loanId) as { date: string }[]).map((r) => ({ date: r.date, kind: 'partial_payment' as const })),
-      ...(st.demands.all(caseId) as { date: string; proof: string | null }[]).map((d) => ({ date: d.date, kind: 'demand_delivered' as const, proof: d.proof ?? undefined })),
-      ...(st.plans.all(caseId) as { at: string }[]).map((p) => ({ date: chinaDate(p.at), kind: 'plan' as const })),
-      ...(st.filings.all(caseId) as { date: string }[]).map((f) => ({ date: f.date, kind: 'filing' as const })),
-    ].filter((e) => e.date <= today)
+    const rows = st.events.all({ loanId, caseId, lastDue: loan.lastDue, today }) as { date: string; kind: LimitationEvent['kind']; proof: string | null }[]
+    const events: LimitationEvent[] = rows.filter((e) => e.date <= today).map((e) => ({ date: e.date, kind: e.kind, ...(e.proof ? { proof: e.proof } : {}) }))
     const status = limitationStatus({ lastInstalmentDue: loan.lastDue, events, today }, calendar)
     if (status.state !== 'running' || status.daysLeft === null || status.daysLeft > days) continue
-    const c = st.kase.get(caseId) as { caseNo: string; stage: Stage; owner: string | null; borrowerName: string; lenderName: string }
+    const c = st.kase.get(caseId) as { caseNo: string; lenderId: string; stage: Stage; owner: string | null; borrowerName: string; lenderName: string }
     out.push({
-      caseId, caseNo: c.caseNo, borrowerName: c.borrowerName, lenderName: c.lenderName, owner: c.owner, stage: c.stage,
+      caseId, lenderId: c.lenderId, caseNo: c.caseNo, borrowerName: c.borrowerName, lenderName: c.lenderName, owner: c.owner, stage: c.stage,
       contractNo: loan.contractNo, lastInstalmentDue: loan.lastDue, expiry: status.expiry!, daysLeft: status.daysLeft, provisional: !!status.calendarWarning,
     })
   }
   return out.sort((a, b) => a.daysLeft - b.daysLeft || a.caseNo.localeCompare(b.caseNo))
 }
 
-const chinaDate = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+
+/**
+ * The whole book's limitation risks, recomputed only when the store or the day changed: the key is today,
+ * SQLite's data_version (commits by other connections) and total_changes() (writes on this one). The
+ * dashboard then filters the rows by lender, owner and stage, so a change of filter costs nothing here.
+ */
+export function createLimitationCache(raw: BetterSqlite3.Database, calendar: () => WorkCalendar) {
+  const changes = raw.prepare('SELECT total_changes()').pluck()
+  let key = ''
+  let rows: LimitationRisk[] = []
+  return (today: string): LimitationRisk[] => {
+    const k = `${today}|${raw.pragma('data_version', { simple: true })}|${changes.get()}`
+    if (k !== key) {
+      rows = limitationRisks(raw, { where: '1', params: {} }, today, 90, calendar())
+      key = k
+    }
+    return rows
+  }
+}

@@ -9,6 +9,7 @@ import { aggregateFileName, aggregateTable } from './aggregate-export'
 import { caseExportFileName, caseExportTable } from './case-export'
 import { buildClientReport } from './client-report'
 import { computeDashboard } from './dashboard'
+import { createLimitationCache } from './limitation-risk'
 import { tableToCsv, tableToXlsx, type TableData } from './table-file'
 
 const MIME = {
@@ -22,6 +23,7 @@ const MIME = {
 export function reportService(ctx: CoreContext) {
   let calendar: WorkCalendar | undefined
   const cal = () => (calendar ??= createWorkCalendar(readHolidayCalendarFile(join(ctx.platform.resourcesDir, 'data', 'holidays-cn.json'))))
+  const risks = createLimitationCache(ctx.db.raw, cal)
   const lenderName = (id: string | undefined): string | null => {
     if (!id) return null
     const row = ctx.db.raw.prepare('SELECT name FROM lenders WHERE id = ?').get(id) as { name: string } | undefined
@@ -35,7 +37,7 @@ export function reportService(ctx: CoreContext) {
   return {
     dashboard(f: z.output<typeof reportFilter>): Dashboard {
       lenderName(f.lenderId)
-      return computeDashboard(ctx.db.raw, f, ctx.today(), cal())
+      return computeDashboard(ctx.db.raw, f, ctx.today(), risks)
     },
 
     async exportCases(i: z.output<typeof caseExportInput>): Promise<ExportedFile> {
@@ -48,13 +50,13 @@ export function reportService(ctx: CoreContext) {
 
     async exportAggregate(i: z.output<typeof aggregateExportInput>): Promise<ExportedFile> {
       const lender = lenderName(i.filter.lenderId)
-      const d = computeDashboard(ctx.db.raw, i.filter, ctx.today(), cal())
+      const d = computeDashboard(ctx.db.raw, i.filter, ctx.today(), risks)
       return file(aggregateTable(d, i.aggregate), i.format, aggregateFileName(d, i.aggregate, lender, i.format))
     },
 
     async clientReport(i: z.output<typeof clientReportInput>): Promise<ExportedFile> {
       const lender = lenderName(i.lenderId)!
-      const { bytes, rows } = await buildClientReport(ctx, cal(), i.lenderId, lender, i.month, i.format)
+      const { bytes, rows } = await buildClientReport(ctx, risks, i.lenderId, lender, i.month, i.format)
       return { fileName: `${i.month}_${lender}_月度报告.${i.format}`.replace(/[\\/:*?"<>|\s]+/g, '_'), mime: MIME[i.format], rows, base64: Buffer.from(bytes).toString('base64') }
     },
   }

@@ -5,64 +5,66 @@ import { STAGES, type Stage } from '../../../shared/domain/enums'
 import type { CaseScope } from './scope'
 
 /**
- * The book as it stands today, in one pass over the covering index cases_report (0004): open and closed
- * cases grouped by lender, owner, stage and days-past-due bucket. Days past due are never stored; a bucket
- * is a range of overdue_since relative to today (M1 = 1–30 days: today−30 ≤ overdue_since < today), the same
- * edges as the case list's dpdBucket filter (shared/domain/enums DPD_BUCKET_RANGES).
+ * The book as it stands today, in two narrow passes: open and closed cases grouped by lender, owner and stage
+ * over the covering index cases_report (in its order, so no sort), and the aging buckets as six index ranges
+ * of cases_aging. Days past due are never stored; a bucket is a range of overdue_since relative to today
+ * (M1 = 1–30 days: today−30 ≤ overdue_since < today), the same edges as the case list's dpdBucket filter
+ * (shared/domain/enums DPD_BUCKET_RANGES). Both in 0004-reports; plans asserted in test/db/reports-plans.
  */
-export interface StockCell {
+export interface StockGroup {
   lenderId: string
   owner: string | null
   stage: Stage
-  bucket: AgingBucket | 'current'
   count: number
   principalFen: number
 }
 
-export const BUCKET_SQL = `CASE
-    WHEN c.overdue_since IS NULL OR c.overdue_since >= @today THEN 'current'
-    WHEN c.overdue_since >= @d30 THEN 'M1'
-    WHEN c.overdue_since >= @d60 THEN 'M2'
-    WHEN c.overdue_since >= @d90 THEN 'M3'
-    WHEN c.overdue_since >= @d180 THEN 'M4-M6'
-    ELSE 'M6+' END`
+export function groupsSql(scope: CaseScope): string {
+  return `SELECT c.lender_id AS lenderId, c.owner AS owner, c.stage AS stage, count(*) AS count, total(c.principal_outstanding_fen) AS principalFen
+    FROM cases c WHERE ${scope.where}
+    GROUP BY c.lender_id, c.owner, c.stage`
+}
+
+/** [from, to) of overdue_since for each bucket, from bucketParams; null = open-ended. */
+const RANGES: Record<AgingBucket, [string | null, string]> = { M1: ['d30', 'today'], M2: ['d60', 'd30'], M3: ['d90', 'd60'], 'M4-M6': ['d180', 'd90'], 'M6+': [null, 'd180'] }
+
+export function agingSql(scope: CaseScope): string {
+  return AGING_BUCKETS.map((b) => {
+    const [lo, hi] = RANGES[b]
+    return `SELECT '${b}' AS bucket, count(*) AS count, total(c.principal_outstanding_fen) AS principalFen FROM cases c
+      WHERE ${lo ? `c.overdue_since >= @${lo}` : 'c.overdue_since IS NOT NULL'} AND c.overdue_since < @${hi} AND c.stage <> 'closed' AND ${scope.where}`
+  }).join(' UNION ALL ')
+}
 
 export function bucketParams(today: string) {
   return { today, d30: addDays(today, -30), d60: addDays(today, -60), d90: addDays(today, -90), d180: addDays(today, -180) }
 }
 
-export function stockSql(scope: CaseScope): string {
-  return `SELECT c.lender_id AS lenderId, c.owner AS owner, c.stage AS stage, ${BUCKET_SQL} AS bucket,
-      count(*) AS count, total(c.principal_outstanding_fen) AS principalFen
-    FROM cases c WHERE ${scope.where}
-    GROUP BY c.lender_id, c.owner, c.stage, bucket`
-}
-
-export function stockCells(raw: BetterSqlite3.Database, scope: CaseScope, today: string): StockCell[] {
-  const rows = raw.prepare(stockSql(scope)).all({ ...scope.params, ...bucketParams(today) }) as StockCell[]
-  // total() is a float in SQLite; sums of integer fen below 2^53 are exact, made integers again here.
-  for (const r of rows) r.principalFen = Math.round(r.principalFen)
-  return rows
-}
-
 const zero = (): CountAmount => ({ count: 0, principalFen: 0 })
 
-/** Roll the cells up into the dashboard's aging (open cases only), funnel and per-key totals. */
-export function rollUpStock(cells: StockCell[]) {
+/** The stock figures: aging (open cases), funnel (every stage), open cases per owner and per lender, and the not-overdue rest. */
+export function stockFigures(raw: BetterSqlite3.Database, scope: CaseScope, today: string) {
+  // total() is a float in SQLite; sums of integer fen below 2^53 are exact, made integers again here.
+  const groups = (raw.prepare(groupsSql(scope)).all(scope.params) as StockGroup[]).map((g) => ({ ...g, principalFen: Math.round(g.principalFen) }))
+  const agingRows = raw.prepare(agingSql(scope)).all({ ...scope.params, ...bucketParams(today) }) as { bucket: AgingBucket; count: number; principalFen: number }[]
   const aging = Object.fromEntries(AGING_BUCKETS.map((b) => [b, zero()])) as Record<AgingBucket, CountAmount>
-  const current = zero()
+  for (const r of agingRows) aging[r.bucket] = { count: r.count, principalFen: Math.round(r.principalFen) }
+
   const funnel = new Map<Stage, CountAmount>(STAGES.map((s) => [s, zero()]))
   const byOwner = new Map<string | null, CountAmount>()
   const byLender = new Map<string, CountAmount>()
-  const add = (t: CountAmount, c: StockCell) => ((t.count += c.count), (t.principalFen += c.principalFen))
-  for (const c of cells) {
-    add(funnel.get(c.stage)!, c)
-    if (c.stage === 'closed') continue
-    add(c.bucket === 'current' ? current : aging[c.bucket], c)
-    if (!byOwner.has(c.owner)) byOwner.set(c.owner, zero())
-    add(byOwner.get(c.owner)!, c)
-    if (!byLender.has(c.lenderId)) byLender.set(c.lenderId, zero())
-    add(byLender.get(c.lenderId)!, c)
+  const open = zero()
+  const add = (t: CountAmount, c: CountAmount) => ((t.count += c.count), (t.principalFen += c.principalFen))
+  for (const g of groups) {
+    add(funnel.get(g.stage)!, g)
+    if (g.stage === 'closed') continue
+    add(open, g)
+    if (!byOwner.has(g.owner)) byOwner.set(g.owner, zero())
+    add(byOwner.get(g.owner)!, g)
+    if (!byLender.has(g.lenderId)) byLender.set(g.lenderId, zero())
+    add(byLender.get(g.lenderId)!, g)
   }
+  const current = { ...open }
+  for (const b of AGING_BUCKETS) ((current.count -= aging[b].count), (current.principalFen -= aging[b].principalFen))
   return { aging, current, funnel: STAGES.map((stage) => ({ stage, ...funnel.get(stage)! })), byOwner, byLender }
 }
