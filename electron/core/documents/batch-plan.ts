@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
-import { PDFDocument } from 'pdf-lib'
 import { readFileSync } from 'node:fs'
 import type { BatchParams } from '../../../shared/domain/documents'
 import { addDays } from '../../../shared/domain/date'
@@ -54,6 +53,7 @@ export function checkBatchParams(p: BatchParams): void {
  * Written atomically beside the single files.
  */
 export async function writeCombinedPdf(paths: string[], target: string): Promise<string> {
+  const { PDFDocument } = await import('pdf-lib') // loaded only when a combined print file is asked for
   const combined = await PDFDocument.create()
   for (const path of paths) {
     const doc = await PDFDocument.load(readFileSync(path))

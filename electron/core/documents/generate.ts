@@ -1,8 +1,6 @@
 import { UserError } from '../errors'
 import { documentContextSchema, type DocumentContext } from './context'
 import { COURT_MARGINS_MM, type DocumentModel } from './model'
-import { renderDocx } from './render-docx'
-import { renderPdf } from './render-pdf/index'
 import { contextFields, type FieldScope } from './template/fields'
 import { fillTemplate } from './template/fill'
 import { markupToBlocks } from './template/markup'
@@ -82,6 +80,7 @@ export function buildDocumentModel(type: string, context: DocumentContext, templ
  */
 export async function generateDocument(type: string, context: DocumentContext, opts: GenerateOptions): Promise<GeneratedDocument> {
   const { model, missing, template } = buildDocumentModel(type, context, opts.template)
-  const bytes = opts.format === 'pdf' ? await renderPdf(model) : await renderDocx(model)
+  // The renderers (pdf-lib, fontkit, docx) load on first use, so opening the app or the CLI does not pay for them.
+  const bytes = opts.format === 'pdf' ? await (await import('./render-pdf/index')).renderPdf(model) : await (await import('./render-docx')).renderDocx(model)
   return { bytes, missing, templateId: template.source.id, templateVersion: template.source.version }
 }

@@ -2,13 +2,11 @@ import { formatFen } from '../../../shared/domain/money'
 import { AGING_BUCKETS } from '../../../shared/domain/report'
 import type { CoreContext } from '../context'
 import { COURT_MARGINS_MM, type Block, type DocumentModel, type Run } from '../documents/model'
-import { renderDocx } from '../documents/render-docx'
-import { renderPdf } from '../documents/render-pdf/index'
 import type { LimitationRisk } from '../../../shared/domain/report'
 import { BUCKET_LABELS } from './aggregate-export'
 import { clientReportData, REPORT_LIST_ROWS, stageZh, type ClientReportData } from './client-report-data'
 import { monthEnd } from './scope'
-import { CHART_HEADINGS, CHART_SPACER_LINES, drawPdfCharts } from './pdf-charts'
+import { CHART_HEADINGS, CHART_SPACER_LINES } from './chart-layout'
 
 const r = (text: string, bold = false): Run[] => [{ text, ...(bold && { bold }) }]
 const p = (text: string): Block => ({ kind: 'paragraph', runs: r(text), align: 'justify', indent: true })
@@ -79,6 +77,9 @@ export function clientReportModel(d: ClientReportData, withChartPage: boolean): 
 export async function buildClientReport(ctx: CoreContext, risks: (today: string) => LimitationRisk[], lenderId: string, lenderName: string, month: string, format: 'pdf' | 'docx') {
   const data = clientReportData(ctx.db.raw, risks, lenderId, lenderName, month, ctx.today())
   const model = clientReportModel(data, format === 'pdf')
-  const bytes = format === 'pdf' ? await drawPdfCharts(await renderPdf(model), model, data) : await renderDocx(model)
+  // Renderers and chart drawing (pdf-lib, docx) load on first use.
+  const bytes = format === 'pdf'
+    ? await (await import('./pdf-charts')).drawPdfCharts(await (await import('../documents/render-pdf/index')).renderPdf(model), model, data)
+    : await (await import('../documents/render-docx')).renderDocx(model)
   return { bytes, rows: data.recoveries.total }
 }

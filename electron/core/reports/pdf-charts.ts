@@ -5,6 +5,7 @@ import type { DocumentModel } from '../documents/model'
 import { textWidthEm } from '../documents/render-pdf/fonts'
 import { layoutDocument } from '../documents/render-pdf/layout'
 import type { ClientReportData } from './client-report-data'
+import { CHART_HEADINGS, CHART_SPACER_LINES } from './chart-layout'
 
 /**
  * Vector bar charts for the PDF client report. The document model has no drawing block, so the report ends
@@ -12,8 +13,6 @@ import type { ClientReportData } from './client-report-data'
  * those headings landed, and the bars are drawn there as PDF paths (sharp at any zoom, no images). Axis
  * labels are ASCII (bucket keys, months, numbers) in Helvetica; the Chinese titles are the model's headings.
  */
-export const CHART_HEADINGS = ['附图一　逾期账龄分布（户数）', '附图二　近六个月回款（元）'] as const
-export const CHART_SPACER_LINES = 9
 const PITCH = 28
 
 interface Bar { label: string; value: number; text: string }

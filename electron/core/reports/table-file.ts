@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 
 /**
  * A plain table (a Chinese header row and cells) written as XLSX or CSV. CSV is UTF-8 with a BOM and CRLF,
@@ -32,6 +31,7 @@ export function tableToCsv(t: TableData): Buffer {
 }
 
 export async function tableToXlsx(t: TableData): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs') // heavy: loaded on the first XLSX export only
   const wb = new ExcelJS.Workbook()
   wb.creator = 'CaseDesk 案件台'
   const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 1 }] })

@@ -1,6 +1,4 @@
 import iconv from 'iconv-lite'
-import mammoth from 'mammoth'
-import { extractText as pdfText, getDocumentProxy } from 'unpdf'
 import { UserError } from '../errors'
 
 /**
@@ -47,6 +45,7 @@ export async function extractText(bytes: Uint8Array, kind: ContractFileKind): Pr
   if (kind === 'txt') return { text: normaliseBreaks(decodeText(bytes)), scanned: false }
   if (kind === 'docx') {
     try {
+      const { default: mammoth } = await import('mammoth') // loaded on the first DOCX only
       const r = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
       // mammoth ends every paragraph with a blank line; one line break per paragraph keeps the text as written.
       return { text: normaliseBreaks(r.value).replace(/\n\n/g, '\n').replace(/\n+$/, ''), scanned: false }
@@ -57,6 +56,7 @@ export async function extractText(bytes: Uint8Array, kind: ContractFileKind): Pr
   let pageTexts: string[]
   try {
     // pdf.js may detach the buffer it is given: hand it a copy.
+    const { extractText: pdfText, getDocumentProxy } = await import('unpdf')
     const pdf = await getDocumentProxy(new Uint8Array(bytes))
     pageTexts = (await pdfText(pdf, { mergePages: false })).text
   } catch (e) {
