@@ -1,42 +1,31 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { idCheckChar } from '../../electron/core/law/id-number'
-import { openCore, type OpenedCore } from '../../electron/core/services'
-import { startWebBridge, type WebBridge } from '../../electron/web/server'
-import { ensureRendererBuilt, launchChromium } from '../helpers/browser'
-import { tempDir } from '../helpers/temp'
+import type { OpenedCore } from '../../electron/core/services'
+import { startTestApp, type TestApp } from '../helpers/app'
 
 /**
  * A lawyer's first session, through the web bridge in Debian's Chromium against the real core:
  * 200 seeded cases → find a borrower by two characters of her name, then by four digits of her ID number →
  * open the case → enter an invalid ID number and see the error → correct it → reload and see it saved.
  */
+let app: TestApp
 let core: OpenedCore
-let bridge: WebBridge
-let browser: Browser
 let page: Page
 let target: { name: string; idNumber: string; caseNo: string; borrowerId: string }
 
 beforeAll(async () => {
-  const rendererDir = ensureRendererBuilt()
-  core = await openCore({ dataDir: tempDir(), resourcesDir: 'resources', version: 'e2e', actor: '张律师' })
-  await core.services.seed(200, 11)
+  app = await startTestApp({ actor: '张律师', setup: (_call, c) => c.services.seed(200, 11).then(() => undefined) })
+  ;({ core, page } = app)
   const raw = core.db.raw
   // A female borrower whose given name (two characters) and some 4 digits of her ID number pick out few cases.
   const candidates = raw.prepare(`SELECT b.id, b.name, b.id_number, c.case_no FROM borrowers b JOIN cases c ON c.borrower_id = b.id WHERE b.sex = 'female' AND length(b.name) = 3`).all() as { id: string; name: string; id_number: string; case_no: string }[]
   const count = (sql: string, v: string) => raw.prepare(sql).pluck().get(`%${v}%`) as number
   const pick = candidates.find((c) => count('SELECT count(*) FROM borrowers WHERE name LIKE ?', c.name.slice(1)) <= 3 && count('SELECT count(*) FROM borrowers WHERE id_number LIKE ?', c.id_number.slice(12, 16)) <= 3)!
   target = { name: pick.name, idNumber: pick.id_number, caseNo: pick.case_no, borrowerId: pick.id }
-  bridge = await startWebBridge(core, { rendererDir })
-  browser = await launchChromium()
-  page = await browser.newPage()
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await bridge?.close()
-  await core?.close()
-})
+afterAll(() => app?.close())
 
 async function search(q: string) {
   const box = page.getByTestId('case-search').locator('input')
@@ -45,7 +34,7 @@ async function search(q: string) {
 }
 
 it('finds, opens and corrects a borrower, and the change is stored and audited', async () => {
-  await page.goto(bridge.url)
+  await page.goto(app.url)
   await expect.poll(() => page.getByTestId('case-total').textContent()).toBe('共 200 件')
 
   await search(target.name.slice(1))
@@ -88,7 +77,7 @@ it('finds, opens and corrects a borrower, and the change is stored and audited',
 })
 
 it('switches the interface to English and back', async () => {
-  await page.goto(bridge.url.replace(/\?token=.*/, '') + '#/cases')
+  await page.goto(app.url.replace(/\?token=.*/, '') + '#/cases')
   await page.getByTestId('lang-switch').click()
   await expect.poll(() => page.getByTestId('case-total').textContent()).toBe('200 cases')
   await page.getByTestId('lang-switch').click()

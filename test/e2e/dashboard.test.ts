@@ -51,7 +51,7 @@ it('renders the dashboard and a click on the M3 bar opens the list filtered to M
   }, m3)
   await page.mouse.click(point.x, point.y)
 
-  await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/cases?dpdBucket=M3')
+  await expect.poll(() => page.evaluate<string>('window.location.hash')).toBe('#/cases?dpdBucket=M3')
   await expect.poll(() => page.getByTestId('case-total').textContent(), { timeout: 20_000 }).toBe(`共 ${m3} 件`)
   expect(await page.getByTestId('filter-dpd').textContent()).toBe('M3')
   const dpds = await page.getByTestId('case-row').evaluateAll((rows) => rows.map((r) => Number(r.querySelectorAll('.ant-table-cell')[7]?.textContent)))

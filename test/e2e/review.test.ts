@@ -64,7 +64,7 @@ it('uploads a contract from the case page and shows its clauses highlighted besi
   const rateClause = page.locator('[data-testid="clause"][data-codes~="RATE_ABOVE_CAP"]')
   expect(await rateClause.getAttribute('data-severity')).toBe('critical')
   expect(await rateClause.textContent()).toBe('第三条 借款年利率为24%，按月等额本息还款，共12期。')
-  const bg = await rateClause.evaluate((el) => getComputedStyle(el).backgroundColor)
+  const bg = await rateClause.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor)
   expect(bg).toBe('rgb(255, 241, 240)')
   expect(await page.locator('[data-testid="clause"][data-codes~="JURISDICTION_CLAUSE"]').getAttribute('data-severity')).toBe('info')
   expect(await page.getByTestId('review-cost').textContent()).toBe('45.11%')

@@ -1,34 +1,24 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { openCore, type OpenedCore } from '../../electron/core/services'
-import { startWebBridge, type WebBridge } from '../../electron/web/server'
-import { ensureRendererBuilt, launchChromium } from '../helpers/browser'
+import type { Page } from 'playwright-core'
+import { startTestApp, type TestApp } from '../helpers/app'
 import { tempDir } from '../helpers/temp'
 
 /** A lawyer updates the LPR table from the settings page: a broken file is refused, a newer one is used. */
-let core: OpenedCore
-let bridge: WebBridge
-let browser: Browser
+let app: TestApp
 let page: Page
 const dir = tempDir()
 
 beforeAll(async () => {
-  core = await openCore({ dataDir: tempDir(), resourcesDir: 'resources', version: 'e2e', actor: '王律师' })
-  bridge = await startWebBridge(core, { rendererDir: ensureRendererBuilt() })
-  browser = await launchChromium()
-  page = await browser.newPage()
+  app = await startTestApp({ actor: '王律师' })
+  page = app.page
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await bridge?.close()
-  await core?.close()
-})
+afterAll(() => app?.close())
 
 it('refuses a broken LPR table with the reason, then imports a newer one that the calculator uses', async () => {
-  await page.goto(bridge.url + '#/settings')
+  await page.goto(app.url + '#/settings')
   await expect.poll(() => page.getByTestId('lpr-source').textContent()).toBe('随软件发布')
 
   const broken = join(dir, 'broken.json')
@@ -47,6 +37,6 @@ it('refuses a broken LPR table with the reason, then imports a newer one that th
   expect(await page.getByTestId('lpr-card').textContent()).toContain('2.90')
 
   // The calculator now caps a private loan of 2026-10-01 at 4 × 2.90% = 11.6%.
-  const r = await core.dispatch('calc.claim', { input: { regime: 'private', contractDate: '2026-10-01', disbursementDate: '2026-10-01', contractAmount: '1000', disbursedAmount: '1000', rateTerm: '0.2', schedule: [{ dueDate: '2027-04-01', principal: '1000' }], asOf: '2026-11-01' } })
+  const r = await app.core.dispatch('calc.claim', { input: { regime: 'private', contractDate: '2026-10-01', disbursementDate: '2026-10-01', contractAmount: '1000', disbursedAmount: '1000', rateTerm: '0.2', schedule: [{ dueDate: '2027-04-01', principal: '1000' }], asOf: '2026-11-01' } })
   expect(r).toMatchObject({ ok: true, data: { result: { cap: { annualRate: '0.116' } } } })
 })
