@@ -19,7 +19,7 @@ import type { BenchResult } from './types'
  * so the number is the pipeline's, not a worker's start-up. The anchor is a raw better-sqlite3 prepared insert
  * of the same rows, already parsed and normalised, into the same tables in 1,000-row transactions.
  */
-const N = 100_000
+const N = Number(process.env.IMPORT_BENCH_ROWS ?? 100_000)
 const HEADERS = ['借款人姓名', '身份证号', '手机号', '户籍地址', '合同编号', '借款金额', '实际放款金额', '放款日期', '到期日', '期数', '年利率', '逾期利率', '已还本金', '已还利息', '逾期天数', '还款方式']
 
 function row(i: number): string[] {
@@ -73,6 +73,7 @@ async function rawInsert(dir: string, path: string) {
   }
   const { core, close } = await freshCore(dir, 'anchor')
   const raw = core.ctx.db.raw
+  raw.pragma('cache_size = -65536') // as the import does
   const now = core.ctx.nowIso()
   const id = core.ctx.newId
   const p = (sql: string) => raw.prepare(sql)
@@ -137,7 +138,7 @@ export default async function bench(): Promise<BenchResult[]> {
     ws.addRow(HEADERS).commit()
     for (let start = 0; start < N; start += 10_000) {
       let text = ''
-      for (let i = start; i < start + 10_000; i++) {
+      for (let i = start; i < Math.min(N, start + 10_000); i++) {
         const r = row(i)
         text += r.map(csvField).join(',') + '\r\n'
         ws.addRow(r).commit()

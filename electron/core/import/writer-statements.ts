@@ -47,7 +47,8 @@ export function prepareImportStatements(raw: BetterSqlite3.Database) {
     scheduleOf: p('SELECT due_date AS dueDate, principal_fen AS principalFen FROM schedule_items WHERE loan_id = ? ORDER BY seq'),
     repaidOf: p('SELECT coalesce(sum(coalesce(principal_fen, amount_fen)), 0) AS principal, coalesce(sum(amount_fen), 0) AS total FROM repayments WHERE loan_id = ?'),
     caseFigures: p('UPDATE cases SET principal_outstanding_fen = ?, repaid_fen = ?, overdue_since = ?, updated_at = ? WHERE id = ?'),
-    searchClear: p('DELETE FROM case_search WHERE case_id = ?'),
+    searchRow: p('INSERT INTO case_search (case_id, case_no, borrower_name, id_number, phones, contract_nos) VALUES (?, ?, ?, ?, ?, ?)'),
+    searchClearMany: p('DELETE FROM case_search WHERE case_id IN (SELECT value FROM json_each(?))'),
     // The same text as cases/search.ts refreshCaseSearch, so imported and hand-made cases are found alike.
     search: p(`INSERT INTO case_search (case_id, case_no, borrower_name, id_number, phones, contract_nos)
       SELECT c.id, c.case_no, b.name, coalesce(b.id_number, ''),

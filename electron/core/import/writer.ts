@@ -58,17 +58,11 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     throw new RowRejected([{ row: row.rowNumber, column, code, message, messageEn }])
   }
 
-  function lenderId(row: PendingRow, created: string[]): string {
-    const { name, creditCode } = row.value.lender
-    let id = lenderIds.get(name) ?? (st.lenderByName.get(name) as string | undefined)
-    if (!id) {
-      const clash = creditCode ? (st.lenderByCreditCode.get(creditCode) as string | undefined) : undefined
-      if (clash) reject(row, 'IMPORT_LENDER_CREDIT_CODE_TAKEN', `统一社会信用代码已属于出借人“${clash}”`, `The credit code already belongs to lender "${clash}"`)
-      id = newId()
-      st.lender.run(id, name, creditCode, o.regime, o.nowIso, o.nowIso)
-      entry('lender', id, 'create', { ...diffRecords(null, { name, credit_code: creditCode, regime: o.regime }), importRun: o.runId })
-      created.push(id)
-    }
+  function createLender(name: string, creditCode: string | null, created: string[]): string {
+    const id = newId()
+    st.lender.run(id, name, creditCode, o.regime, o.nowIso, o.nowIso)
+    entry('lender', id, 'create', { ...diffRecords(null, { name, credit_code: creditCode, regime: o.regime }), importRun: o.runId })
+    created.push(id)
     lenderIds.set(name, id)
     return id
   }
@@ -93,17 +87,12 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     return { phones: added, address }
   }
 
-  function borrowerId(b: NormalizedRow['borrower']): { id: string; isNew: boolean } {
-    const known = borrowerIds.get(b.idNumber) ?? (st.borrowerByIdNumber.get(b.idNumber) as string | undefined)
-    if (known) {
-      borrowerIds.set(b.idNumber, known)
-      return { id: known, isNew: false }
-    }
+  function createBorrower(b: NormalizedRow['borrower']): string {
     const id = newId()
     const idn = validateIdNumber(b.idNumber, o.today)
     st.borrower.run(id, b.name, b.idNumber, idn.sex, idn.birthDate, o.nowIso, o.nowIso)
     borrowerIds.set(b.idNumber, id)
-    return { id, isNew: true }
+    return id
   }
 
   function writeLoanParts(loanId: string, s: StoredRow, isNew: boolean): void {
@@ -115,7 +104,16 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     if (s.repayment) st.repayment.run(newId(), loanId, s.repayment.date, s.repayment.amountFen, s.repayment.principalFen, SUMMARY_REPAYMENT_SOURCE, '导入时的累计已还（汇总）', o.nowIso)
   }
 
-  function refreshCase(caseId: string): void {
+  /**
+   * Cases whose search text must be rebuilt at the end of the batch. case_search is FTS5 with case_id
+   * UNINDEXED, so deleting one case's row scans the whole index: once per batch, not once per row.
+   */
+  const staleSearch = new Set<string>()
+
+  /** Recompute a case's figures from its loans (as cases/figures.ts does) and mark its search text stale. */
+  function refreshCase(caseId: string, figures = true): void {
+    staleSearch.add(caseId)
+    if (!figures) return
     let outstanding = 0
     let repaid = 0
     let since: string | null = null
@@ -128,8 +126,13 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
       if (s && (!since || s < since)) since = s
     }
     st.caseFigures.run(outstanding, repaid, since, o.nowIso, caseId)
-    st.searchClear.run(caseId)
-    st.search.run(caseId)
+  }
+
+  function rebuildStaleSearch(): void {
+    if (staleSearch.size === 0) return
+    st.searchClearMany.run(JSON.stringify([...staleSearch]))
+    for (const c of staleSearch) st.search.run(c)
+    staleSearch.clear()
   }
 
   function facts(loanId: string, row: PendingRow, createdRunId: string, updatedRunId: string | null) {
@@ -138,12 +141,21 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
 
   function writeRow(row: PendingRow, created: { lenders: string[]; loans: { loan: string; case: string; row: number }[] }): RowOutcome {
     const v = row.value
-    const lid = lenderId(row, created.lenders)
-    const existing = st.loanByKey.get(lid, v.loan.contractNo) as Record<string, unknown> | undefined
-    const borrower = borrowerId(v.borrower)
-    if (existing && existing.borrower_id !== borrower.id) {
+    // Every check that can refuse the row runs before its first write, so a refused row needs no rollback.
+    const knownLender = lenderIds.get(v.lender.name) ?? (st.lenderByName.get(v.lender.name) as string | undefined)
+    if (!knownLender && v.lender.creditCode) {
+      const clash = st.lenderByCreditCode.get(v.lender.creditCode) as string | undefined
+      if (clash) reject(row, 'IMPORT_LENDER_CREDIT_CODE_TAKEN', `统一社会信用代码已属于出借人“${clash}”`, `The credit code already belongs to lender "${clash}"`)
+    }
+    const existing = knownLender ? (st.loanByKey.get(knownLender, v.loan.contractNo) as Record<string, unknown> | undefined) : undefined
+    const knownBorrower = borrowerIds.get(v.borrower.idNumber) ?? (st.borrowerByIdNumber.get(v.borrower.idNumber) as string | undefined)
+    if (knownBorrower) borrowerIds.set(v.borrower.idNumber, knownBorrower)
+    if (existing && existing.borrower_id !== knownBorrower) {
       reject(row, 'IMPORT_BORROWER_MISMATCH', `合同编号 ${v.loan.contractNo} 已属于另一位借款人（身份证号不同），未覆盖`, `Contract ${v.loan.contractNo} already belongs to another borrower (different ID number); not overwritten`, o.contractColumn)
     }
+    const lid = knownLender ?? createLender(v.lender.name, v.lender.creditCode, created.lenders)
+    if (knownLender) lenderIds.set(v.lender.name, knownLender)
+    const borrower = knownBorrower ? { id: knownBorrower, isNew: false } : { id: createBorrower(v.borrower), isNew: true }
     const contacts = addContacts(borrower.id, v.borrower, borrower.isNew)
     if (!existing) {
       const loanId = newId()
@@ -156,8 +168,9 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
       st.kase.run(caseId, caseNo, borrower.id, lid, o.today, f.overdueSince, f.principalOutstandingFen, f.repaidFen, o.nowIso, o.nowIso)
       st.caseLoan.run(caseId, loanId)
       st.stage.run(newId(), caseId, o.nowIso, o.actor)
-      st.search.run(caseId)
-      if (!borrower.isNew && contacts.phones.length > 0) for (const c of st.casesOfBorrower.all(borrower.id) as string[]) if (c !== caseId) refreshCase(c)
+      if (borrower.isNew) st.searchRow.run(caseId, caseNo, v.borrower.name, v.borrower.idNumber, contacts.phones.join(' '), v.loan.contractNo)
+      else st.search.run(caseId)
+      if (!borrower.isNew && contacts.phones.length > 0) for (const c of st.casesOfBorrower.all(borrower.id) as string[]) if (c !== caseId) refreshCase(c, false)
       created.loans.push({ loan: loanId, case: caseId, row: row.rowNumber })
       return { kind: 'imported', caseId, caseNo, borrowerName: v.borrower.name }
     }
@@ -173,7 +186,9 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     st.loanUpdate.run({ ...row.stored.loan, id: loanId, updated_at: o.nowIso })
     writeLoanParts(loanId, row.stored, false)
     st.facts.run(facts(loanId, row, (before?.created_run_id as string | undefined) ?? o.runId, o.runId))
-    for (const c of new Set([...(st.casesOfLoan.all(loanId) as string[]), ...(contacts.phones.length ? (st.casesOfBorrower.all(borrower.id) as string[]) : [])])) refreshCase(c)
+    const ofLoan = st.casesOfLoan.all(loanId) as string[]
+    for (const c of ofLoan) refreshCase(c)
+    if (contacts.phones.length) for (const c of st.casesOfBorrower.all(borrower.id) as string[]) if (!ofLoan.includes(c)) refreshCase(c, false)
     entry('loan', loanId, 'import.update', {
       ...diff, importRun: o.runId, row: row.rowNumber,
       ...(contacts.phones.length > 0 && { phonesAdded: contacts.phones.length }), ...(contacts.address && { addressAdded: true }),
@@ -192,19 +207,35 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
   const batch = (rows: PendingRow[]): RowOutcome[] => {
     const prefix = `AJ-${o.today.slice(0, 4)}-`
     const last = st.maxCaseNo.get(`${prefix}%`) as string | null
-    nextCaseNo = last ? Number(last.slice(prefix.length)) + 1 : 1
+    const firstCaseNo = last ? Number(last.slice(prefix.length)) + 1 : 1
+    nextCaseNo = firstCaseNo
     const created = { lenders: [] as string[], loans: [] as { loan: string; case: string; row: number }[] }
-    const outcomes = rows.map((row): RowOutcome => {
+    const run = (safe: boolean) => rows.map((row): RowOutcome => {
       try {
-        return rowSavepoint(row, created)
+        return safe ? rowSavepoint(row, created) : writeRow(row, created)
       } catch (e) {
-        forgetIds()
         if (e instanceof RowRejected) return { kind: 'rejected', errors: e.errors }
+        if (!safe) throw e
+        forgetIds()
         // A rule of the store itself (a CHECK or UNIQUE constraint): this row only, reported in plain words.
         const msg = (e as Error).message
         return { kind: 'rejected', errors: [{ row: row.rowNumber, column: '', code: 'IMPORT_ROW_NOT_STORED', message: `数据库拒绝了这一行：${msg}`, messageEn: `The store refused this row: ${msg}` }] }
       }
     })
+    let outcomes: RowOutcome[]
+    try {
+      // Fast path: the whole batch in one savepoint. Should the store refuse a row, undo the batch and
+      // write it again with one savepoint per row, so only that row is lost.
+      outcomes = raw.transaction(() => run(false))()
+    } catch {
+      forgetIds()
+      staleSearch.clear()
+      created.lenders.length = 0
+      created.loans.length = 0
+      nextCaseNo = firstCaseNo
+      outcomes = run(true)
+    }
+    rebuildStaleSearch()
     if (created.loans.length > 0) entry('import', o.runId, 'import.batch', { rows: [rows[0].rowNumber, rows.at(-1)!.rowNumber], created: created.loans })
     return outcomes
   }
@@ -222,6 +253,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
         }).immediate(rows)
       } catch (e) {
         forgetIds()
+        staleSearch.clear()
         if (e !== DRY_RUN_ROLLBACK) throw e
       }
       return outcomes
