@@ -50,7 +50,7 @@ export function ImportPage() {
   const [encoding, setEncoding] = useState<Encoding | undefined>()
   const [mapping, setMapping] = useState<ImportMapping | null>(null)
   const [lender, setLender] = useState('')
-  const [regime, setRegime] = useState<'private' | 'licensed'>('licensed')
+  const [regime, setRegime] = useState<'private' | 'licensed'>('private')
   const [dry, setDry] = useState<ImportReport | null>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -146,7 +146,7 @@ export function ImportPage() {
             <Space wrap>
               <span>{t('imp.lender')}</span>
               <Input data-testid="imp-lender" style={{ width: 300 }} placeholder={t('imp.lenderPlaceholder')} value={lender} onChange={(e) => setLender(e.target.value)} />
-              <Select aria-label={t('imp.regime')} style={{ width: 120 }} value={regime} onChange={setRegime} options={[{ value: 'licensed', label: t('imp.licensed') }, { value: 'private', label: t('imp.private') }]} />
+              <Select aria-label={t('imp.regime')} style={{ width: 120 }} value={regime} onChange={setRegime} options={[{ value: 'private', label: t('imp.private') }, { value: 'licensed', label: t('imp.licensed') }]} />
             </Space>
           )}
           <Space>
