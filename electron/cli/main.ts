@@ -11,11 +11,17 @@ import { createOutput } from './output'
  * (message on stderr), 2 bad usage. With --json, stdout carries exactly one JSON document.
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-// casedesk generate (documents, issue 4)
-for (const o of ['type', 'as-of', 'min-dpd', 'template', 'case', 'format', 'stage', 'out']) VALUED.add(o)
-BOOLEANS.add('combined')
-const VALUED = new Set(['data-dir', 'cases', 'seed', 'search', 'stage', 'limit', 'out', 'owner', 'claim', 'kind', 'from', 'case', 'channel', 'target', 'at', 'outcome', 'note', 'override', 'regime', 'disbursed', 'contract-date', 'month', 'format', 'to', 'name', 'purpose', 'source', 'bates-prefix', 'received-on', 'lender', 'mapping', 'sheet', 'rejected-out'])
-const BOOLEANS = new Set(['json', 'help', 'dry-run', 'original'])
+// Options that take a value, and flags; anything else is a usage error (exit 2).
+const VALUED = new Set([
+  'data-dir', 'cases', 'seed', 'search', 'stage', 'limit', 'out', 'owner', 'claim', // store, calculator
+  'kind', 'from', 'case', 'channel', 'target', 'at', 'outcome', 'note', 'override', // collection, deadlines
+  'regime', 'disbursed', 'contract-date', // review
+  'lender', 'month', 'format', 'to', // reports, exports
+  'name', 'purpose', 'source', 'bates-prefix', 'received-on', // evidence
+  'mapping', 'sheet', 'rejected-out', // import
+  'type', 'as-of', 'min-dpd', 'template', // documents
+])
+const BOOLEANS = new Set(['json', 'help', 'original', 'dry-run', 'combined'])
 
 const USAGE = `用法 / usage: casedesk [--data-dir DIR] [--json] <command> …
   seed --cases N [--seed S]            生成演示数据 / synthetic cases
@@ -41,6 +47,8 @@ const USAGE = `用法 / usage: casedesk [--data-dir DIR] [--json] <command> …
   bundle --case ID --out FILE.zip [--bates-prefix P]
                                        证据材料 PDF + ZIP（manifest、SHA256SUMS）/ court bundle
   bundle verify FILE.zip|DIR           校验证据包（有问题 exit 1）/ check a bundle (exit 1 on problems)
+  pack (--stage S | --cases ID,ID…) --out DIR [--as-of DATE]
+                                       批量立案材料（每案一个文件夹 + 汇总表）/ filing packs
   deadline --kind K --from DATE        法定期限届满日 / one legal deadline (K: appeal-judgment|appeal-ruling|payment-order-objection|sue-after-preservation|enforcement|limitation)
   deadlines --case ID                  案件期限与诉讼时效 / a case's deadlines and limitation
   actions add --case ID --channel C --target T --at ISO_TIME [--outcome O] [--note N] [--override REASON]
