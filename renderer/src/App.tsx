@@ -1,5 +1,6 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu } from 'antd'
 import enUS from 'antd/locale/en_US'
+import type { ReactNode } from 'react'
 import zhCN from 'antd/locale/zh_CN'
 import { navigate, useHashRoute } from './components/useHashRoute'
 import { CaseDetailPage } from './features/case-detail/CaseDetailPage'
@@ -15,24 +16,28 @@ import { ReviewPage } from './features/review/ReviewPage'
 import { useI18n } from './i18n'
 import type { MessageKey } from './i18n/messages'
 
-/** The areas of the app in the order a lawyer's day uses them; the ones not built yet say so. */
-const AREAS: { key: string; label: MessageKey }[] = [
-  { key: 'today', label: 'nav.today' },
-  { key: 'cases', label: 'nav.cases' },
-  { key: 'dashboard', label: 'nav.dashboard' },
-  { key: 'import', label: 'nav.import' },
+/**
+ * The areas of the app in the order a lawyer's day uses them, each with its page; an area without a page yet
+ * (the calculator lives on the case page) says so instead of pretending.
+ */
+const AREAS: { key: string; label: MessageKey; page?: (id?: string) => ReactNode }[] = [
+  { key: 'today', label: 'nav.today', page: () => <TodayPage /> },
+  { key: 'cases', label: 'nav.cases', page: (id) => (id ? <CaseDetailPage id={id} /> : <CaseListPage />) },
+  { key: 'dashboard', label: 'nav.dashboard', page: () => <DashboardPage /> },
+  { key: 'import', label: 'nav.import', page: () => <ImportPage /> },
   { key: 'calculator', label: 'nav.calculator' },
-  { key: 'review', label: 'nav.review' },
-  { key: 'documents', label: 'nav.documents' },
-  { key: 'evidence', label: 'nav.evidence' },
-  { key: 'settings', label: 'nav.settings' },
+  { key: 'review', label: 'nav.review', page: () => <ReviewPage /> },
+  { key: 'documents', label: 'nav.documents', page: () => <DocumentsPage /> },
+  { key: 'evidence', label: 'nav.evidence', page: () => <VerifyBundlePage /> },
+  { key: 'settings', label: 'nav.settings', page: () => <SettingsPage /> },
 ]
 
 export function App() {
   const { t, lang, setLang } = useI18n()
   const [areaAndQuery = 'cases', id] = useHashRoute()
   const area = areaAndQuery.split('?')[0] // "#/cases?dpdBucket=M3": the list reads its filters from the query
-  const page = area === 'dashboard' ? <DashboardPage /> : area === 'today' ? <TodayPage /> : area === 'cases' ? (id ? <CaseDetailPage id={id} /> : <CaseListPage />) : area === 'documents' ? <DocumentsPage /> : area === 'import' ? <ImportPage /> : area === 'review' ? <ReviewPage /> : area === 'settings' ? <SettingsPage /> : area === 'evidence' ? <VerifyBundlePage /> : <Placeholder title={t(AREAS.find((a) => a.key === area)?.label ?? 'nav.cases')} />
+  const entry = AREAS.find((a) => a.key === area)
+  const page = entry?.page?.(id) ?? <Placeholder title={t(entry?.label ?? 'nav.cases')} />
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 13, borderRadius: 4 } }} componentSize="small">
       <AntApp>
