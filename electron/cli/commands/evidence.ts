@@ -92,3 +92,30 @@ export const bundleCommand: Command = async (ctx) => {
   out.result(shaped, () => [`证据材料 / bundle: ${r.pdf}（${r.pages} 页）`, `ZIP: ${r.zip}`, ...r.exhibits.map((e) => `  证据${e.no} ${e.name}  第 ${e.firstPage}–${e.lastPage} 页`)].join('\n'))
   return 0
 }
+
+/** `casedesk pack (--stage S | --cases ID,ID…) --out DIR [--as-of DATE]`: filing packs as a job on both cores. */
+export const packCommand: Command = async ({ args, options, out, open }) => {
+  const usage = 'usage: pack (--stage S | --cases ID,ID…) --out DIR [--as-of DATE]'
+  if (args.length) throw new UsageError(`未知参数 ${args[0]} / unexpected argument ${args[0]}\n${usage}`)
+  const stage = str(options.stage)
+  const cases = str(options.cases)?.split(',').map((x) => x.trim()).filter(Boolean)
+  const outDir = str(options.out)
+  if (!outDir || !!stage === !!cases?.length) throw new UsageError(`需要 --out 以及 --stage 或 --cases 之一 / ${usage}`)
+  const core = await open()
+  const { jobId, total } = await invoke(core, 'evidence.packs.start', { stage, caseIds: cases, outDir: resolve(outDir), asOf: str(options['as-of']) })
+  out.note(`立案材料 / filing packs: ${total}`)
+  const timer = setInterval(() => {
+    const j = core.services.jobs.get(jobId)
+    out.note(`${j.done}/${j.total} ${j.current ?? ''}`)
+  }, 2000)
+  const done = await core.services.jobs.wait(jobId).finally(() => clearInterval(timer))
+  if (done.failure) throw new UserError(done.failure.code, done.failure.message, done.failure.messageEn)
+  const r = done.result as { packs: { caseId: string; caseNo: string; dir: string; claim: string | null; courtFee: string | null; missing: string[] }[]; summary: string; errors: { label: string; code: string; message: string; messageEn: string }[] }
+  const packs = r.packs.map((p) => ({ caseId: p.caseId, dir: p.dir, claim: p.claim, courtFee: p.courtFee, missing: p.missing }))
+  out.result({ packs, summary: r.summary, errors: r.errors }, () => [
+    ...r.packs.map((p) => `${p.caseNo}  标的 ¥${p.claim ?? '—'}  诉讼费 ¥${p.courtFee ?? '—'}  ${p.missing.length ? `缺 ${p.missing.length} 项` : '齐全'}  ${p.dir}`),
+    ...r.errors.map((e) => `失败 / failed ${e.label}: ${e.message} / ${e.messageEn}`),
+    `汇总 / summary: ${r.summary}`,
+  ].join('\n'))
+  return r.errors.length ? 1 : 0
+}

@@ -32,6 +32,7 @@ export const evidenceHandlers: HandlersFor<keyof typeof evidenceChannels> = {
       throw new UserError('BUNDLE_FILE_MISSING', `证据包文件已不在原处：${path}`, `The bundle file is no longer where it was written: ${path}`)
     }
   },
+  'evidence.packs.start': async (s, i) => s.jobs.start('evidence.packs', i),
   'evidence.verifyBundle': async (s, i) => {
     const dir = mkdtempSync(join(tmpdir(), 'casedesk-verify-'))
     try {

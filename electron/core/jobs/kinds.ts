@@ -5,4 +5,5 @@
 import './echo-job'
 import '../import/job'
 import '../evidence/bundle-job'
+import '../evidence/packs/pack-job'
 import '../documents/batch-job'

@@ -56,6 +56,12 @@ const fileInput = z.strictObject({ id })
 export const batesPrefix = z.string().trim().regex(/^[\p{L}\p{N}_-]{1,20}$/u, bi('Bates 前缀须为 1–20 个字母、数字、“-”或“_”，如 HZ2024', 'Bates prefix must be 1–20 letters, digits, "-" or "_", e.g. HZ2024'))
 const bundleStart = z.strictObject({ caseId: id, batesPrefix: batesPrefix.optional() })
 const bundleRead = z.strictObject({ bundleId: id, which: z.enum(['pdf', 'zip']) })
+const packsStart = z.strictObject({
+  stage: z.string().trim().min(1).max(20).optional(),
+  caseIds: z.array(id).min(1).max(5000).optional(),
+  outDir: z.string().trim().min(1, bi('请填写输出文件夹', 'give an output folder')).max(1000),
+  asOf: isoDate.optional(),
+})
 const verifyBundleInput = z.strictObject({ fileName: z.string().max(255), dataBase64: base64 })
 
 export interface EvidenceFile {
@@ -90,6 +96,7 @@ export const evidenceChannels = {
   'evidence.bundle.start': channel<typeof bundleStart, JobStarted>(bundleStart, 'Build the case’s bundle (PDF + ZIP with manifest and SHA256SUMS) as a job; the job’s result is the BundleResult.'),
   'evidence.bundles': channel<typeof caseInput, BundleRecord[]>(caseInput, 'The bundles built for a case, newest first.'),
   'evidence.bundle.read': channel<typeof bundleRead, EvidenceFile>(bundleRead, 'A built bundle’s PDF or ZIP (base64), to open or save.'),
+  'evidence.packs.start': channel<typeof packsStart, JobStarted>(packsStart, 'Filing packs for a stage or a list of cases, as a job on both cores: per case a folder (起诉状 DOCX+PDF, 证据目录, bundle, 授权委托书, 送达地址确认书, 缺件清单) and one summary XLSX; the job’s result is {packs, summary, errors}.'),
   'evidence.verifyBundle': channel<typeof verifyBundleInput, IntegrityReport>(verifyBundleInput, 'Check a received bundle ZIP (base64) against its SHA256SUMS and manifest.'),
 } as const
 
