@@ -13,10 +13,10 @@ import type { Platform } from './platform'
 import { systemService } from './system/service'
 import { createJobRunner } from './jobs/runner'
 import { seedCases } from './seed/service'
-import { reportService } from './reports/service'
 import { importService } from './import/service'
-import { evidenceService } from './evidence/service'
 import { documentService, type DocumentPeers } from './documents/service'
+import { reportService } from './reports/service'
+import { evidenceService } from './evidence/service'
 
 export type { Platform } from './platform'
 export type { Dispatch } from './dispatch'
@@ -41,9 +41,9 @@ export function createServices(db: Db, platform: Platform, newId: IdFactory = cr
     cases: caseService(ctx),
     system: systemService(ctx),
     calc: calcService(ctx),
-    reports: reportService(ctx),
     collection: collectionService(ctx),
     import: importService(ctx),
+    reports: reportService(ctx),
     evidence: evidenceService(ctx),
     reviews: reviewService(ctx, (): ReviewPeers => services),
     documents: documentService(ctx, (): DocumentPeers => withJobs),

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { calcChannels } from './channels/calc'
-import { reviewChannels } from './channels/review'
 import { collectionChannels } from './channels/collection'
+import { reviewChannels } from './channels/review'
 import { jobChannels } from './channels/jobs'
 import { evidenceChannels } from './channels/evidence'
 import { documentsChannels } from './channels/documents'
@@ -19,12 +19,12 @@ import type { Result } from './result'
 export const contract = {
   ...storeChannels,
   ...calcChannels,
+  ...collectionChannels,
   ...reportsChannels,
   ...reviewChannels,
-  ...collectionChannels,
   ...jobChannels,
-  ...importChannels,
   ...evidenceChannels,
+  ...importChannels,
   ...documentsChannels,
 } as const
 

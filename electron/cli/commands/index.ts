@@ -7,9 +7,9 @@ import { calcCommand, courtFeeCommand } from './calc'
 import { actionsCommand, deadlineCommand, deadlinesCommand, todayCommand } from './collection'
 import { backupCommand, dbCommand, restoreCommand } from './db'
 import { casesCommand } from './cases'
-import { bundleCommand, evidenceCommand, packCommand } from './evidence'
 import { generateCommand } from './generate'
 import { importCommand } from './import'
+import { bundleCommand, evidenceCommand, packCommand } from './evidence'
 import { reviewCommand } from './review'
 import { exportCommand, reportCommand } from './reports'
 import { seedCommand } from './seed'
@@ -37,10 +37,10 @@ export const COMMANDS: Record<string, Command> = {
   restore: restoreCommand,
   calc: calcCommand,
   'court-fee': courtFeeCommand,
+  generate: generateCommand,
   evidence: evidenceCommand,
   bundle: bundleCommand,
   pack: packCommand,
-  generate: generateCommand,
   deadline: deadlineCommand,
   deadlines: deadlinesCommand,
   actions: actionsCommand,

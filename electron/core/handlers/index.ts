@@ -1,7 +1,7 @@
 import type { ChannelName } from '../../../shared/ipc/contract'
 import { calcHandlers } from './calc'
-import { reviewHandlers } from './review'
 import { collectionHandlers } from './collection'
+import { reviewHandlers } from './review'
 import { jobHandlers } from './jobs'
 import { evidenceHandlers } from './evidence'
 import { documentsHandlers } from './documents'
@@ -18,11 +18,11 @@ import type { HandlersFor } from './types'
 export const handlers: HandlersFor<ChannelName> = {
   ...storeHandlers,
   ...calcHandlers,
+  ...collectionHandlers,
   ...reportsHandlers,
   ...reviewHandlers,
-  ...collectionHandlers,
   ...jobHandlers,
-  ...importHandlers,
   ...evidenceHandlers,
+  ...importHandlers,
   ...documentsHandlers,
 }

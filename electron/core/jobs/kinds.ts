@@ -3,7 +3,7 @@
  * import this file, so a kind exists in both places.
  */
 import './echo-job'
-import '../import/job'
 import '../evidence/bundle-job'
 import '../evidence/packs/pack-job'
+import '../import/job'
 import '../documents/batch-job'

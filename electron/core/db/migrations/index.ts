@@ -1,9 +1,9 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import { initial } from './0001-initial'
-import { importTables } from './0006-import'
 import { contractReviews } from './0002-contract-reviews'
 import { reports } from './0004-reports'
 import { documents } from './0005-documents'
+import { importTables } from './0006-import'
 import { evidence } from './0007-evidence'
 
 /**
@@ -12,10 +12,10 @@ import { evidence } from './0007-evidence'
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
-  '0006-import': importTables,
   '0002-contract-reviews': contractReviews,
   '0004-reports': reports,
   '0005-documents': documents,
+  '0006-import': importTables,
   '0007-evidence': evidence,
 }
 
