@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { REGIMES } from './enums'
 import { bi, fen, id, isoDate, text } from './fields'
-import type { CashFlow, CapInfo, ExtractedTerms, Finding, Regime, TermKey, TermValueOf } from './review-terms'
+import type { Regime, ReviewResult, TermKey, TermValueOf } from './review-terms'
 
 /**
  * The contract-review channels' inputs and outputs (issue 7). A review is stored with its contract file (in the
@@ -96,17 +96,8 @@ export const reviewCorrectInput = z.strictObject({ id, corrections: z.array(term
 /** `review.applyToLoan`: write the reviewed terms into a loan (the review's own, or the one named). */
 export const reviewApplyInput = z.strictObject({ id, loanId: id.optional() })
 
-/** The reviewer's answer in the CLI's shape: terms, the all-in cost and the findings. */
-export interface ReviewOutcome {
-  terms: ExtractedTerms
-  regime: Regime
-  regimeSource: 'given' | 'inferred'
-  cap: CapInfo | null
-  allInAnnualCost: string | null
-  costConvention: string | null
-  cashFlows: CashFlow[]
-  findings: Finding[]
-}
+/** The reviewer's answer: terms, regime and cap, the all-in cost with its cash flows, and the findings. */
+export type ReviewOutcome = ReviewResult
 
 /** Loan fields the reviewed terms would set (the loans service's field names), or why a field cannot be set. */
 export interface LoanPatchProposal {
