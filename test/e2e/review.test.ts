@@ -1,10 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { openCore, type OpenedCore } from '../../electron/core/services'
-import { startWebBridge, type WebBridge } from '../../electron/web/server'
-import { ensureRendererBuilt, launchChromium } from '../helpers/browser'
+import type { Page } from 'playwright-core'
+import { startTestApp, type TestApp } from '../helpers/app'
 import { tempDir } from '../helpers/temp'
 
 /**
@@ -12,22 +10,21 @@ import { tempDir } from '../helpers/temp'
  * the file input), see its clauses highlighted by severity, click a finding to reach its clause, correct a term and
  * see the correction saved (and the review change), then write the reviewed terms into the loan.
  */
-let core: OpenedCore
-let bridge: WebBridge
-let browser: Browser
+let app: TestApp
 let page: Page
 let caseId: string
 let loanId: string
 const CONTRACT = 'test/fixtures/contracts/01-private-kantou-flawed.txt'
 
-async function call<T = any>(channel: string, input: unknown): Promise<T> {
-  const r = await core.dispatch(channel, input)
-  if (!r.ok) throw new Error(r.error.message)
-  return r.data as T
-}
-
 beforeAll(async () => {
-  core = await openCore({ dataDir: tempDir(), resourcesDir: 'resources', version: 'e2e', actor: '李律师' })
+  app = await startTestApp({ actor: '李律师', setup: createCase })
+  page = app.page
+})
+
+afterAll(() => app?.close())
+
+/** A private lender's 10,000 bullet loan at 24 % — the contract under review says otherwise in places. */
+async function createCase(call: TestApp['call']) {
   const lender = await call('lenders.create', { name: '深圳市恒通信息咨询有限公司', regime: 'private' })
   const b = await call('borrowers.create', { name: '张三' })
   const loan = await call('loans.create', {
@@ -36,19 +33,10 @@ beforeAll(async () => {
   })
   loanId = loan.id
   caseId = (await call('cases.create', { borrowerId: b.id, lenderId: lender.id, loanIds: [loan.id] })).id
-  bridge = await startWebBridge(core, { rendererDir: ensureRendererBuilt() })
-  browser = await launchChromium()
-  page = await (await browser.newContext()).newPage()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await bridge?.close()
-  await core?.close()
-})
+}
 
 it('uploads a contract from the case page and shows its clauses highlighted beside the findings', async () => {
-  await page.goto(bridge.url + `#/cases/${caseId}`)
+  await page.goto(app.url + `#/cases/${caseId}`)
   await page.getByTestId('case-review-new').click()
   // Long enough that the text pane scrolls: ordinary articles between the terms and the signing line.
   const lines = readFileSync(CONTRACT, 'utf8').split('\n')
@@ -90,7 +78,7 @@ it('corrects a term and sees it saved: the review changes and a reload keeps it'
   await expect.poll(() => page.getByTestId('corrected-disbursedAmountFen').count()).toBe(1)
   await expect.poll(() => page.getByTestId('review-cost').textContent()).not.toBe('45.11%')
   const reviewId = page.url().split('#/review/')[1]
-  const stored = await call('review.get', { id: reviewId })
+  const stored = await app.call('review.get', { id: reviewId })
   expect(stored.corrections).toEqual([{ term: 'disbursedAmountFen', value: 1_000_000 }])
   expect(stored).toMatchObject({ caseId, loanId })
   await page.reload()
@@ -100,8 +88,8 @@ it('corrects a term and sees it saved: the review changes and a reload keeps it'
 
 it('writes the reviewed terms into the loan, and the case page lists the review', async () => {
   await page.getByTestId('review-apply').click()
-  await expect.poll(async () => (await call('loans.get', { id: loanId })).rateOverdue).toBe('0.36')
-  expect((await call('loans.get', { id: loanId })).disbursedAmountFen).toBe(1_000_000)
-  await page.goto(bridge.url + `#/cases/${caseId}`)
+  await expect.poll(async () => (await app.call('loans.get', { id: loanId })).rateOverdue).toBe('0.36')
+  expect((await app.call('loans.get', { id: loanId })).disbursedAmountFen).toBe(1_000_000)
+  await page.goto(app.url + `#/cases/${caseId}`)
   await expect.poll(() => page.getByTestId('case-reviews').textContent()).toContain('借款合同.txt')
 })
