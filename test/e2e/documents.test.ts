@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { openCore, type OpenedCore } from '../../electron/core/services'
-import { startWebBridge, type WebBridge } from '../../electron/web/server'
-import { ensureRendererBuilt, launchChromium } from '../helpers/browser'
+import type { Page } from 'playwright-core'
+import type { OpenedCore } from '../../electron/core/services'
+import { startTestApp, type TestApp } from '../helpers/app'
 import { tempDir } from '../helpers/temp'
 
 /**
@@ -12,29 +11,20 @@ import { tempDir } from '../helpers/temp'
  * the PDF preview and the list; copy a built-in template, break it (the line is named), fix it, save v2;
  * run a batch — first into a folder that cannot be written (refused), then into a real one to the end.
  */
+let app: TestApp
 let core: OpenedCore
-let bridge: WebBridge
-let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  const rendererDir = ensureRendererBuilt()
-  core = await openCore({ dataDir: tempDir(), resourcesDir: 'resources', version: 'e2e', actor: '张律师' })
-  await core.services.seed(30, 4)
-  bridge = await startWebBridge(core, { rendererDir })
-  browser = await launchChromium()
-  page = await browser.newPage()
+  app = await startTestApp({ actor: '张律师', setup: (_call, c) => c.services.seed(30, 4).then(() => undefined) })
+  ;({ core, page } = app)
 }, 120_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await bridge?.close()
-  await core?.close()
-})
+afterAll(() => app?.close())
 
 it('generates a document on the case page, previews it and lists it', async () => {
   const kase = core.db.raw.prepare(`SELECT id, case_no FROM cases WHERE stage = 'collection' LIMIT 1`).get() as { id: string; case_no: string }
-  await page.goto(`${bridge.url}#cases/${kase.id}`)
+  await page.goto(`${app.url}#cases/${kase.id}`)
   await page.getByTestId('doc-generate').click()
   await expect.poll(() => page.getByTestId('doc-preview').getAttribute('src'), { timeout: 60_000 }).toMatch(/^blob:/)
   expect(await page.getByTestId('doc-shown').textContent()).toBe(`${kase.case_no}-demand-letter.pdf`)
@@ -46,7 +36,7 @@ it('generates a document on the case page, previews it and lists it', async () =
 }, 120_000)
 
 it('copies a built-in template, refuses a broken edit with its line, saves version 2', async () => {
-  await page.goto(`${bridge.url}#documents`)
+  await page.goto(`${app.url}#documents`)
   await page.getByRole('tab', { name: '模板' }).click()
   await page.getByTestId('tpl-select').click()
   await page.locator('.ant-select-item-option').filter({ hasText: '催收函（内置）' }).click()
@@ -68,7 +58,7 @@ it('copies a built-in template, refuses a broken edit with its line, saves versi
 }, 120_000)
 
 it('runs a batch: an unwritable folder is refused first, then the job runs to the end with its files listed', async () => {
-  await page.goto(`${bridge.url}#documents`)
+  await page.goto(`${app.url}#documents`)
   const file = join(tempDir(), 'a-file')
   writeFileSync(file, 'x')
   await page.getByTestId('batch-out').fill(join(file, 'out'))
