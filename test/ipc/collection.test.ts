@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { idCheckChar } from '../../electron/core/law/id-number'
-import { call, makeCore } from '../helpers/core'
+import { call, makeCore, expectRefused as refusedBy, tableSnapshot } from '../helpers/core'
 
 /**
  * Issue 8's channels through the real dispatcher (clock pinned to 2026-11-28 12:00 Beijing): good input gives
@@ -11,20 +11,9 @@ let core: Core
 let ids: { lender: string; borrower: string; loan: string; kase: string; other: string }
 
 const TABLES = ['cases', 'stage_history', 'collection_actions', 'promises', 'repayment_plans', 'plan_instalments', 'court_events', 'deadlines', 'settings', 'audit_log']
-const snapshot = () => Object.fromEntries(TABLES.map((t) => [t, core.ctx.db.raw.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()]))
+const snapshot = () => tableSnapshot(core, TABLES)
 
-async function fails(channel: string, input: unknown, code: string, field?: string) {
-  const before = snapshot()
-  const r = await core.dispatch(channel, input)
-  expect(r.ok, `${channel} ${JSON.stringify(input)} should fail with ${code}`).toBe(false)
-  if (r.ok) return
-  expect(r.error.code).toBe(code)
-  expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
-  expect(r.error.messageEn).toMatch(/[a-z]/)
-  if (field) expect(r.error.field).toBe(field)
-  expect(snapshot()).toEqual(before)
-  return r.error
-}
+const fails = (channel: string, input: unknown, code: string, field?: string) => refusedBy(core, TABLES, channel, input, code, field)
 
 beforeEach(async () => {
   core = await makeCore()

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { idCheckChar } from '../../electron/core/law/id-number'
-import { call, makeCore } from '../helpers/core'
+import { call, makeCore, expectRefused as refusedBy } from '../helpers/core'
 import { tempDir } from '../helpers/temp'
 
 /**
@@ -17,7 +17,6 @@ let ids: { lender: string; borrower: string; loan: string; kase: string }
 const ID_NUMBER = '33010619880312002' + idCheckChar('33010619880312002')
 
 const TABLES = ['documents', 'templates', 'template_versions', 'settings', 'audit_log']
-const snapshot = () => Object.fromEntries(TABLES.map((t) => [t, core.ctx.db.raw.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()]))
 const pdfText = (bytes: Uint8Array) => {
   const f = join(tempDir(), 'doc.pdf')
   writeFileSync(f, bytes)
@@ -25,18 +24,7 @@ const pdfText = (bytes: Uint8Array) => {
 }
 const bytesOf = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'))
 
-async function expectRefused(channel: string, input: unknown, code: string, field?: string) {
-  const before = snapshot()
-  const r = await core.dispatch(channel, input)
-  expect(r.ok, `${channel} ${JSON.stringify(input)}`).toBe(false)
-  if (r.ok) return
-  expect(r.error.code).toBe(code)
-  expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
-  expect(r.error.messageEn).toMatch(/[a-z]/)
-  if (field) expect(r.error.field).toBe(field)
-  expect(snapshot()).toEqual(before)
-  return r.error
-}
+const expectRefused = (channel: string, input: unknown, code: string, field?: string) => refusedBy(core, TABLES, channel, input, code, field)
 
 beforeEach(async () => {
   core = await makeCore()
