@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, expect, it } from 'vitest'
-import { call, makeCore } from '../helpers/core'
+import { call, expectRefused, makeCore } from '../helpers/core'
 import { makeEvidenceCase } from '../helpers/evidence-case'
 import { makePdf, makePng } from '../helpers/evidence-files'
 import { tempDir } from '../helpers/temp'
@@ -54,19 +54,15 @@ it('evidence.packs.start builds a folder per case and a summary sheet', async ()
 
 it('refuses a request that names no cases, unknown cases or an unwritable folder, before any work', async () => {
   const out = tempDir()
-  const fail = async (input: unknown) => {
-    const r = await core.dispatch('evidence.packs.start', input)
-    expect(r.ok).toBe(false)
-    return r.ok ? null : r.error
-  }
-  expect((await fail({ outDir: out }))?.code).toBe('INVALID_INPUT')
-  expect((await fail({ stage: 'litigation', caseIds: [cases[0].caseId], outDir: out }))?.code).toBe('INVALID_INPUT')
-  expect((await fail({ stage: '审判', outDir: out }))?.code).toBe('INVALID_INPUT')
-  expect((await fail({ stage: 'closed', outDir: out }))?.code).toBe('PACK_NO_CASES')
-  expect((await fail({ caseIds: ['nope'], outDir: out }))).toMatchObject({ code: 'NOT_FOUND', field: 'caseIds' })
+  const fail = (input: unknown, code: string, field?: string) => expectRefused(core, ['documents', 'evidence_bundles', 'audit_log'], 'evidence.packs.start', input, code, field)
+  await fail({ outDir: out }, 'INVALID_INPUT', 'stage')
+  await fail({ stage: 'litigation', caseIds: [cases[0].caseId], outDir: out }, 'INVALID_INPUT', 'stage')
+  await fail({ stage: '审判', outDir: out }, 'INVALID_INPUT', 'stage')
+  await fail({ stage: 'closed', outDir: out }, 'PACK_NO_CASES', 'stage')
+  await fail({ caseIds: ['nope'], outDir: out }, 'NOT_FOUND', 'caseIds')
   // A folder inside a regular file can never be made.
   const file = join(tempDir(), 'a-file')
   writeFileSync(file, 'x')
-  expect((await fail({ stage: 'litigation', outDir: join(file, 'packs') }))?.code).toBe('OUTPUT_DIR_NOT_WRITABLE')
+  await fail({ stage: 'litigation', outDir: join(file, 'packs') }, 'OUTPUT_DIR_NOT_WRITABLE', 'outDir')
   expect(readdirSync(out)).toEqual([])
 })

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { call, makeCore } from '../helpers/core'
+import { call, makeCore, expectRefused as refusedBy, tableSnapshot } from '../helpers/core'
 import { makeEvidenceCase } from '../helpers/evidence-case'
 import { b64, makeEncryptedPdf, makeJpeg, makePdf, makePng } from '../helpers/evidence-files'
 
@@ -21,20 +21,13 @@ function storeFiles(): string[] {
   walk(root)
   return out.sort()
 }
-function snapshot() {
-  const raw = core.ctx.db.raw
-  return { items: raw.prepare('SELECT * FROM evidence_items ORDER BY id').all(), removals: raw.prepare('SELECT * FROM evidence_removals').all(), audit: raw.prepare('SELECT seq FROM audit_log').all(), files: storeFiles() }
-}
+const TABLES = ['evidence_items', 'evidence_removals', 'evidence_bundles', 'audit_log']
+const snapshot = () => ({ tables: tableSnapshot(core, TABLES), files: storeFiles() })
+/** A refused call leaves the tables and the content store (files on disk, not a table) exactly as they were. */
 async function expectRefused(channel: string, input: unknown, code: string, field?: string) {
-  const before = snapshot()
-  const r = await core.dispatch(channel, input)
-  expect(r.ok, `${channel} should fail with ${code}`).toBe(false)
-  if (r.ok) return
-  expect(r.error.code).toBe(code)
-  expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
-  expect(r.error.messageEn).toMatch(/[a-z]/)
-  if (field) expect(r.error.field).toBe(field)
-  expect(snapshot()).toEqual(before)
+  const files = storeFiles()
+  await refusedBy(core, TABLES, channel, input, code, field)
+  expect(storeFiles()).toEqual(files)
 }
 const add = (files: { fileName: string; dataBase64: string }[], extra: Record<string, unknown> = {}) =>
   call(core, 'evidence.add', { caseId, kind: '借款合同', purpose: '证明借贷关系成立', source: '原告提供', files, ...extra })
