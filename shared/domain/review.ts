@@ -113,6 +113,8 @@ export interface StoredReview extends ReviewOutcome {
   id: string
   caseId: string | null
   loanId: string | null
+  /** The case exhibit (借款合同) holding the contract file; null for pasted text, a TXT file or a review outside a case. */
+  evidenceId: string | null
   fileName: string | null
   fileKind: (typeof CONTRACT_FILE_KINDS)[number] | 'pasted'
   sha256: string | null

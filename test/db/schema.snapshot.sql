@@ -46,6 +46,9 @@ CREATE INDEX collection_actions_delivered ON collection_actions(delivered_on) WH
 -- index contract_reviews_case
 CREATE INDEX contract_reviews_case ON contract_reviews(case_id, created_at);
 
+-- index contract_reviews_evidence
+CREATE INDEX contract_reviews_evidence ON contract_reviews(evidence_id);
+
 -- index contract_reviews_loan
 CREATE INDEX contract_reviews_loan ON contract_reviews(loan_id);
 
@@ -236,7 +239,7 @@ CREATE TABLE contract_reviews (
     details_json TEXT NOT NULL CHECK (json_valid(details_json)),
     -- A decimal fraction as text, like the rates in 0001 (negative when the cash flows return less than paid out).
     all_in_cost TEXT CHECK (all_in_cost IS NULL OR ltrim(all_in_cost, '-') GLOB '[0-9]*.[0-9]*' OR ltrim(all_in_cost, '-') GLOB '[0-9]'),
-    created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL,
+    created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL, evidence_id TEXT REFERENCES evidence_items(id) ON DELETE SET NULL,
     CHECK ((file_kind = 'pasted') = (file_sha256 IS NULL))
   ) WITHOUT ROWID;
 

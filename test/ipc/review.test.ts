@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { PDFDocument, rgb } from 'pdf-lib'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { call, makeCore } from '../helpers/core'
@@ -17,7 +18,7 @@ const FLAWED = fixture('01-private-kantou-flawed.txt')
 const CONFLICTING = fixture('05-conflicting-rates.txt')
 const asFile = (fileName: string, bytes: Uint8Array | string) => ({ fileName, dataBase64: Buffer.from(bytes).toString('base64') })
 
-const TABLES = ['contract_reviews', 'loans', 'audit_log']
+const TABLES = ['contract_reviews', 'loans', 'evidence_items', 'audit_log']
 const snapshot = () => Object.fromEntries(TABLES.map((t) => [t, core.ctx.db.raw.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()]))
 
 async function expectRefused(channel: string, input: unknown, code: string) {
@@ -36,6 +37,15 @@ async function scannedPdf(): Promise<Uint8Array> {
   doc.addPage([595, 842]).drawRectangle({ x: 50, y: 50, width: 400, height: 600, color: rgb(0.9, 0.9, 0.85) })
   return doc.save()
 }
+
+/** The contract as a DOCX (one paragraph a line), the kind of file a case keeps as its 借款合同 exhibit. */
+async function docx(text: string): Promise<Uint8Array> {
+  const doc = new Document({ sections: [{ children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] })) }] })
+  return new Uint8Array(await Packer.toBuffer(doc))
+}
+
+const exhibits = (caseId: string) =>
+  core.ctx.db.raw.prepare(`SELECT id, case_id, kind, name, sha256, file_name, source, removed_at FROM evidence_items WHERE case_id = ? ORDER BY no`).all(caseId) as Record<string, unknown>[]
 
 beforeEach(async () => {
   core = await makeCore()
@@ -185,5 +195,55 @@ describe("'review.applyToLoan'", () => {
     await call(core, 'review.correct', { id: conflicting.id, corrections: [{ term: 'interestRate', index: 0, value: null }] })
     const { loan } = await call(core, 'review.applyToLoan', { id: conflicting.id })
     expect(loan.rateTerm).toBe('0.18')
+  })
+})
+
+describe('the reviewed contract as evidence of the case', () => {
+  it('registers a reviewed DOCX as the case’s 借款合同 exhibit once, linked from every review of it', async () => {
+    const bytes = await docx(FLAWED)
+    const r = await call(core, 'review.run', { source: asFile('借款合同.docx', bytes), caseId: ids.kase, loanId: ids.loan })
+    const rows = exhibits(ids.kase)
+    expect(rows).toEqual([{ id: r.evidenceId, case_id: ids.kase, kind: 'contract', name: '借款合同（JK-2024-0318）', sha256: r.sha256, file_name: '借款合同.docx', source: '合同审查', removed_at: null }])
+    expect(core.ctx.db.raw.prepare('SELECT evidence_id FROM contract_reviews WHERE id = ?').pluck().get(r.id)).toBe(r.evidenceId)
+    const audit = core.ctx.db.raw.prepare(`SELECT entity, action FROM audit_log WHERE entity_id IN (?, ?) ORDER BY seq`).all(r.evidenceId, r.id)
+    expect(audit).toEqual([{ entity: 'evidence', action: 'add' }, { entity: 'contract_review', action: 'create' }])
+    // The evidence service lists it like any exhibit.
+    const listed = await call(core, 'evidence.list', { caseId: ids.kase })
+    expect(listed.map((e: { id: string; label: string; kind: string }) => [e.id, e.label, e.kind])).toEqual([[r.evidenceId, '1', 'contract']])
+    // Reviewing the same bytes again links the same exhibit; nothing is added twice.
+    const again = await call(core, 'review.run', { source: asFile('合同副本.docx', bytes), caseId: ids.kase })
+    expect(again.evidenceId).toBe(r.evidenceId)
+    expect(exhibits(ids.kase)).toHaveLength(1)
+    // A correction keeps the link.
+    expect((await call(core, 'review.correct', { id: r.id, corrections: [{ term: 'fees', value: null }] })).evidenceId).toBe(r.evidenceId)
+  })
+
+  it('links the exhibit the case already holds with the same bytes instead of adding it again', async () => {
+    const bytes = await docx(FLAWED)
+    const added = await call(core, 'evidence.add', { caseId: ids.kase, kind: 'other', name: '客户提交的合同', files: [asFile('客户.docx', bytes)] })
+    const r = await call(core, 'review.run', { source: asFile('借款合同.docx', bytes), caseId: ids.kase })
+    expect(r.evidenceId).toBe(added.added[0].id)
+    expect(exhibits(ids.kase).map((e) => e.name)).toEqual(['客户提交的合同'])
+  })
+
+  it('registers nothing for a TXT file, pasted text or a review outside a case', async () => {
+    expect((await call(core, 'review.run', { source: asFile('借款合同.txt', FLAWED), caseId: ids.kase })).evidenceId).toBeNull()
+    expect((await call(core, 'review.run', { source: { text: FLAWED }, caseId: ids.kase })).evidenceId).toBeNull()
+    expect((await call(core, 'review.run', { source: asFile('借款合同.docx', await docx(FLAWED)) })).evidenceId).toBeNull()
+    expect(core.ctx.db.raw.prepare('SELECT count(*) FROM evidence_items').pluck().get()).toBe(0)
+  })
+
+  it('registers the file in the loan’s case when a review made outside a case is confirmed into the loan', async () => {
+    const r = await call(core, 'review.run', { source: asFile('借款合同.docx', await docx(FLAWED)) })
+    const { review } = await call(core, 'review.applyToLoan', { id: r.id, loanId: ids.loan })
+    expect(review).toMatchObject({ caseId: ids.kase, loanId: ids.loan })
+    expect(exhibits(ids.kase)).toEqual([expect.objectContaining({ id: review.evidenceId, kind: 'contract', sha256: r.sha256 })])
+    // Confirming again changes nothing in the exhibit list.
+    await call(core, 'review.applyToLoan', { id: r.id })
+    expect(exhibits(ids.kase)).toHaveLength(1)
+  })
+
+  it('adds no exhibit when the review is refused', async () => {
+    await expectRefused('review.run', { source: asFile('借款合同.docx', await docx(FLAWED)), caseId: ids.kase, loanId: ids.other }, 'REVIEW_LOAN_NOT_IN_CASE')
   })
 })

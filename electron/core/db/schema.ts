@@ -76,6 +76,8 @@ export interface ContractReviewsTable {
   file_sha256: string | null; file_name: string | null; file_kind: string; text: string; regime: string
   options_json: string; terms_json: string; corrections_json: string; findings_json: string; details_json: string
   all_in_cost: string | null; created_at: string; created_by: string; updated_at: string
+  /** The exhibit holding the contract file (0009); null for pasted text, a TXT file or a review outside a case. */
+  evidence_id: string | null
 }
 
 /** Evidence (migration 0007): why an exhibit was removed, and every bundle built. */

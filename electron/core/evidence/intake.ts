@@ -1,11 +1,11 @@
 import { readFileSync, statSync } from 'node:fs'
 import { extname } from 'node:path'
 import { MAX_EVIDENCE_BYTES, type EvidenceAddResult, type EvidenceItemView, type EvidenceKind, type EvidenceRejection } from '../../../shared/domain/evidence'
-import { appendAudit } from '../audit/log'
+import { appendAudit, type Executor } from '../audit/log'
 import type { CoreContext } from '../context'
 import { notFound, UserError } from '../errors'
 import { sha256Hex } from '../files/content-store'
-import { checkFileName, inspectFile, printable } from './file-check'
+import { checkFileName, inspectFile, printable, type InspectedFile } from './file-check'
 import { getEvidenceRow, listEvidence, nextEvidenceNo } from './repo'
 
 /** The exhibit fields given once for every file of one intake. */
@@ -97,20 +97,11 @@ export async function addEvidenceFiles(ctx: CoreContext, meta: EvidenceMeta, fil
       const bytes = readIncoming(f)
       const inspected = await inspectFile(f.fileName, bytes)
       const id = await db.transaction().execute(async (trx) => {
-        const sha = sha256Hex(bytes)
-        const dup = await trx.selectFrom('evidence_items').select(['name', 'no']).where('case_id', '=', meta.caseId).where('sha256', '=', sha).where('removed_at', 'is', null).executeTakeFirst()
+        const dup = await exhibitHolding(trx, meta.caseId, sha256Hex(bytes))
         if (dup) throw fileError('EVIDENCE_DUPLICATE', f.fileName, `本案已有相同内容的证据“${dup.name}”`, `this case already holds the same file as exhibit "${dup.name}"`)
-        const stored = ctx.files.put(bytes)
-        if (!stored.created) deduplicated++
-        const row = {
-          id: ctx.newId(), case_id: meta.caseId, no: await nextEvidenceNo(trx, meta.caseId, meta.parentId ?? null), parent_id: meta.parentId ?? null,
-          name: exhibitName(meta, f, i, files.length), kind: meta.kind, source: meta.source ?? null, purpose: meta.purpose ?? null,
-          original: meta.original ? 1 : 0, received_on: meta.receivedOn ?? ctx.today(), sha256: stored.sha256, size: stored.size,
-          mime: inspected.mime, pages: inspected.pages, file_name: f.fileName, added_by: ctx.platform.actor, added_at: ctx.nowIso(), removed_at: null,
-        }
-        await trx.insertInto('evidence_items').values(row).execute()
-        await appendAudit(trx, { actor: ctx.platform.actor, at: row.added_at, entity: 'evidence', entityId: row.id, action: 'add', diff: { caseId: row.case_id, name: row.name, kind: row.kind, fileName: row.file_name, sha256: row.sha256, size: row.size, pages: row.pages } })
-        return row.id
+        const r = await recordExhibit(ctx, trx, meta, { fileName: f.fileName, name: exhibitName(meta, f, i, files.length), bytes, inspected })
+        if (!r.storedNew) deduplicated++
+        return r.id
       })
       const view = (await listEvidence(db, meta.caseId)).find((v) => v.id === id)!
       added.push(view)
@@ -120,4 +111,30 @@ export async function addEvidenceFiles(ctx: CoreContext, meta: EvidenceMeta, fil
     }
   }
   return { added, rejected, deduplicated }
+}
+
+/** The case's active exhibit holding these bytes, if any (the same bytes are one exhibit per case). */
+export async function exhibitHolding(ex: Executor, caseId: string, sha256: string): Promise<{ id: string; name: string } | undefined> {
+  return ex.selectFrom('evidence_items').select(['id', 'name']).where('case_id', '=', caseId).where('sha256', '=', sha256).where('removed_at', 'is', null).executeTakeFirst()
+}
+
+/**
+ * One checked file into the content store and the exhibit list, with its audit entry, inside the caller's
+ * transaction (intake above; the contract review registers its contract file through it). The caller has checked
+ * the name, read and inspected the bytes and ruled out a duplicate.
+ */
+export async function recordExhibit(
+  ctx: CoreContext, trx: Executor, meta: EvidenceMeta,
+  f: { fileName: string; name: string; bytes: Uint8Array; inspected: InspectedFile },
+): Promise<{ id: string; storedNew: boolean }> {
+  const stored = ctx.files.put(f.bytes)
+  const row = {
+    id: ctx.newId(), case_id: meta.caseId, no: await nextEvidenceNo(trx, meta.caseId, meta.parentId ?? null), parent_id: meta.parentId ?? null,
+    name: f.name, kind: meta.kind, source: meta.source ?? null, purpose: meta.purpose ?? null,
+    original: meta.original ? 1 : 0, received_on: meta.receivedOn ?? ctx.today(), sha256: stored.sha256, size: stored.size,
+    mime: f.inspected.mime, pages: f.inspected.pages, file_name: f.fileName, added_by: ctx.platform.actor, added_at: ctx.nowIso(), removed_at: null,
+  }
+  await trx.insertInto('evidence_items').values(row).execute()
+  await appendAudit(trx, { actor: ctx.platform.actor, at: row.added_at, entity: 'evidence', entityId: row.id, action: 'add', diff: { caseId: row.case_id, name: row.name, kind: row.kind, fileName: row.file_name, sha256: row.sha256, size: row.size, pages: row.pages } })
+  return { id: row.id, storedNew: stored.created }
 }

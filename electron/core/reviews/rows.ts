@@ -18,13 +18,13 @@ export interface ReviewSource {
 }
 
 export function toRow(
-  id: string, src: ReviewSource, links: { caseId: string | null; loanId: string | null },
+  id: string, src: ReviewSource, links: { caseId: string | null; loanId: string | null; evidenceId: string | null },
   options: StoredReview['options'], corrections: TermCorrectionInput[], outcome: ReviewOutcome,
   stamp: { at: string; by: string; createdAt?: string },
 ): ContractReviewsTable {
   const details: Details = { cap: outcome.cap, cashFlows: outcome.cashFlows, costConvention: outcome.costConvention, regimeSource: outcome.regimeSource }
   return {
-    id, case_id: links.caseId, loan_id: links.loanId, file_sha256: src.sha256, file_name: src.fileName, file_kind: src.fileKind, text: src.text,
+    id, case_id: links.caseId, loan_id: links.loanId, evidence_id: links.evidenceId, file_sha256: src.sha256, file_name: src.fileName, file_kind: src.fileKind, text: src.text,
     regime: outcome.regime, options_json: JSON.stringify(options), terms_json: JSON.stringify(outcome.terms), corrections_json: JSON.stringify(corrections),
     findings_json: JSON.stringify(outcome.findings), details_json: JSON.stringify(details), all_in_cost: outcome.allInAnnualCost,
     created_at: stamp.createdAt ?? stamp.at, created_by: stamp.by, updated_at: stamp.at,
@@ -39,7 +39,7 @@ export function fromRow(r: ContractReviewsTable): StoredReview {
     findings: JSON.parse(r.findings_json) as Finding[], ...details,
   }
   return {
-    id: r.id, caseId: r.case_id, loanId: r.loan_id, fileName: r.file_name, fileKind: r.file_kind as StoredReview['fileKind'], sha256: r.file_sha256,
+    id: r.id, caseId: r.case_id, loanId: r.loan_id, evidenceId: r.evidence_id, fileName: r.file_name, fileKind: r.file_kind as StoredReview['fileKind'], sha256: r.file_sha256,
     text: r.text, corrections: JSON.parse(r.corrections_json), options, ...outcome,
     proposal: proposeLoanPatch(outcome.terms, outcome.findings, options.disbursed),
     createdAt: r.created_at, createdBy: r.created_by,

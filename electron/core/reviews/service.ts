@@ -11,6 +11,7 @@ import { notFound, UserError } from '../errors'
 import type { loanService } from '../loans/service'
 import type { LprTable } from '../law/lpr'
 import { reviewContract, reviewFile, type ContractFileKind } from '../review'
+import { prepareContractExhibit, registerContractExhibit } from './exhibit'
 import { fromRow, toRow, toSummary, type ReviewSource } from './rows'
 
 type SourceInput = z.output<typeof reviewSource>
@@ -82,6 +83,12 @@ export function reviewService(ctx: CoreContext, peers: () => ReviewPeers) {
       throw new UserError('REVIEW_LOAN_NOT_IN_CASE', '该借款合同不属于此案件', 'That loan is not part of this case', { field: 'loanId' })
   }
 
+  /** The one case a loan belongs to (a review confirmed into a loan joins that case); null when none or several. */
+  async function soleCaseOf(ex: Executor, loanId: string): Promise<string | null> {
+    const rows = await ex.selectFrom('case_loans').select('case_id').where('loan_id', '=', loanId).limit(2).execute()
+    return rows.length === 1 ? rows[0].case_id : null
+  }
+
   async function load(ex: Executor, id: string) {
     const row = await ex.selectFrom('contract_reviews').selectAll().where('id', '=', id).executeTakeFirst()
     if (!row) throw notFound('合同审查', 'Contract review', id)
@@ -95,20 +102,26 @@ export function reviewService(ctx: CoreContext, peers: () => ReviewPeers) {
       return (await read(source, opts, [])).outcome
     },
 
-    /** Review and store: the file goes to the content store, the review row and its audit entry in one transaction. */
+    /**
+     * Review and store: the file goes to the content store; the review row, its audit entry and — for a case — the
+     * contract file as the case's 借款合同 exhibit (or the link to the exhibit already holding it) in one transaction.
+     */
     async run(input: z.output<typeof reviewRunInput>): Promise<StoredReview> {
       const { source, caseId = null, loanId = null, ...opts } = input
       await checkLinks(kysely, caseId, loanId)
       const { source: src, outcome, bytes } = await read(source, opts, [], await regimeOfLoan(kysely, loanId))
       // The file is stored first: content-addressed, so a failed transaction leaves at most an unreferenced copy.
       if (bytes) src.sha256 = ctx.files.put(bytes).sha256
+      const exhibit = bytes && caseId ? await prepareContractExhibit(src.fileName!, bytes, outcome.terms.contractNumber[0]?.value) : null
       const id = ctx.newId()
-      const row = toRow(id, src, { caseId, loanId }, opts, [], outcome, { at: ctx.nowIso(), by: ctx.platform.actor })
+      const row = toRow(id, src, { caseId, loanId, evidenceId: null }, opts, [], outcome, { at: ctx.nowIso(), by: ctx.platform.actor })
       await kysely.transaction().execute(async (trx) => {
         await checkLinks(trx, caseId, loanId)
+        // The exhibit and the review go in together: neither is left without the other.
+        if (exhibit && caseId) row.evidence_id = await registerContractExhibit(ctx, trx, caseId, exhibit)
         await trx.insertInto('contract_reviews').values(row).execute()
         await audit(trx, id, 'create', {
-          caseId, loanId, fileName: src.fileName, sha256: src.sha256, chars: src.text.length, regime: outcome.regime,
+          caseId, loanId, fileName: src.fileName, sha256: src.sha256, evidenceId: row.evidence_id, chars: src.text.length, regime: outcome.regime,
           allInAnnualCost: outcome.allInAnnualCost, findings: outcome.findings.map((f) => f.code),
         })
       })
@@ -137,7 +150,7 @@ export function reviewService(ctx: CoreContext, peers: () => ReviewPeers) {
         const options: Options = { ...(JSON.parse(before.options_json) as Options), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) }
         const { outcome } = await read({ text: before.text }, options, corrections, await regimeOfLoan(trx, before.loan_id))
         const src: ReviewSource = { text: before.text, fileKind: before.file_kind as ReviewSource['fileKind'], fileName: before.file_name, sha256: before.file_sha256 }
-        const row = toRow(id, src, { caseId: before.case_id, loanId: before.loan_id }, options, corrections, outcome, { at: ctx.nowIso(), by: before.created_by, createdAt: before.created_at })
+        const row = toRow(id, src, { caseId: before.case_id, loanId: before.loan_id, evidenceId: before.evidence_id }, options, corrections, outcome, { at: ctx.nowIso(), by: before.created_by, createdAt: before.created_at })
         await trx.updateTable('contract_reviews').set(row).where('id', '=', id).execute()
         const codes = (json: string) => (JSON.parse(json) as { code: string }[]).map((f) => f.code)
         await audit(trx, id, 'correct', {
@@ -151,7 +164,8 @@ export function reviewService(ctx: CoreContext, peers: () => ReviewPeers) {
     /**
      * Confirm the reviewed terms into a loan (the review's own, or `loanId`, which then becomes the review's).
      * The loan is changed through the loans service (its own audited transaction, case figures refreshed);
-     * then the review is linked and the confirmation audited. Conflicting terms must be corrected first.
+     * then the review is linked (to the loan's case when it had none) and the confirmation audited; a contract file
+     * not yet among the case's exhibits is registered as one. Conflicting terms must be corrected first.
      */
     async applyToLoan(id: string, loanId?: string): Promise<{ review: StoredReview; loan: Loan }> {
       const before = await load(kysely, id)
@@ -163,10 +177,15 @@ export function reviewService(ctx: CoreContext, peers: () => ReviewPeers) {
       if (conflict)
         throw new UserError('REVIEW_CONFLICTING_TERMS', `合同对“${conflict.term}”有不同约定，请先更正为一个值`, `The contract states "${conflict.term}" differently in different places; correct it to one value first`, { field: conflict.term, details: proposal.conflicts })
       if (Object.keys(proposal.patch).length === 0) throw new UserError('REVIEW_NOTHING_TO_APPLY', '审查结果中没有可写入借款合同的条款', 'The review has no terms to write into the loan')
+      const caseId = before.case_id ?? (await soleCaseOf(kysely, target))
+      const exhibit = caseId && !before.evidence_id && before.file_sha256 && before.file_name
+        ? await prepareContractExhibit(before.file_name, ctx.files.read(before.file_sha256), fromRow(before).terms.contractNumber[0]?.value)
+        : null
       const loan = await deps.loans.update(target, proposal.patch as Parameters<ReviewPeers['loans']['update']>[1])
       const review = await kysely.transaction().execute(async (trx) => {
-        await trx.updateTable('contract_reviews').set({ loan_id: target, updated_at: ctx.nowIso() }).where('id', '=', id).execute()
-        await audit(trx, id, 'apply', { loanId: target, patch: proposal.patch, skipped: proposal.skipped.map((s) => s.field) })
+        const evidenceId = exhibit && caseId ? await registerContractExhibit(ctx, trx, caseId, exhibit) : before.evidence_id
+        await trx.updateTable('contract_reviews').set({ loan_id: target, case_id: caseId, evidence_id: evidenceId, updated_at: ctx.nowIso() }).where('id', '=', id).execute()
+        await audit(trx, id, 'apply', { loanId: target, caseId, evidenceId, patch: proposal.patch, skipped: proposal.skipped.map((s) => s.field) })
         return fromRow(await load(trx, id))
       })
       return { review, loan }

@@ -11,7 +11,7 @@ const forCase = z.strictObject({ caseId: z.string().min(1).max(64) })
 /** Contract review (issue 7): review a contract's text or file, store it, correct its terms, confirm them into a loan. */
 export const reviewChannels = {
   'review.preview': channel<typeof reviewPreviewInput, ReviewOutcome>(reviewPreviewInput, 'Review pasted text or a DOCX/PDF/TXT file (base64, ≤ 20 MB) without storing anything: terms with spans, all-in annual cost with its cash flows, findings.'),
-  'review.run': channel<typeof reviewRunInput, StoredReview>(reviewRunInput, 'Review and store: the file goes to the content store, the review (text, terms, findings) to the case (and loan) given; audited.'),
+  'review.run': channel<typeof reviewRunInput, StoredReview>(reviewRunInput, 'Review and store: the file goes to the content store, the review (text, terms, findings) to the case (and loan) given; for a case, a PDF/DOCX contract becomes (or links) its 借款合同 exhibit; audited.'),
   'review.get': channel<typeof byId, StoredReview>(byId, 'One stored review, with what confirming it into a loan would write.'),
   'review.listForCase': channel<typeof forCase, ReviewSummary[]>(forCase, "A case's contract reviews, newest first, with their finding counts."),
   'review.correct': channel<typeof reviewCorrectInput, StoredReview>(reviewCorrectInput, "Replace a review's corrections of extracted terms (and optionally its regime / disbursed / contract date), review again and store; audited."),
