@@ -9,7 +9,7 @@ import { TodayPage } from './features/collection/TodayPage'
 import { DocumentsPage } from './features/documents/DocumentsPage'
 import { ImportPage } from './features/import/ImportPage'
 import { Placeholder } from './features/placeholder/Placeholder'
-import { VerifyBundlePage } from './features/evidence/VerifyBundlePage'
+import { EvidencePage } from './features/evidence/EvidencePage'
 import { DashboardPage } from './features/dashboard/DashboardPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { ReviewPage } from './features/review/ReviewPage'
@@ -28,7 +28,7 @@ const AREAS: { key: string; label: MessageKey; page?: (id?: string) => ReactNode
   { key: 'calculator', label: 'nav.calculator' },
   { key: 'review', label: 'nav.review', page: () => <ReviewPage /> },
   { key: 'documents', label: 'nav.documents', page: () => <DocumentsPage /> },
-  { key: 'evidence', label: 'nav.evidence', page: () => <VerifyBundlePage /> },
+  { key: 'evidence', label: 'nav.evidence', page: () => <EvidencePage /> },
   { key: 'settings', label: 'nav.settings', page: () => <SettingsPage /> },
 ]
 

@@ -112,3 +112,25 @@ export interface BundleResult {
   pdfSha256: string
   zipSha256: string
 }
+
+/** One case's filing pack (立案材料) as the packs job reports it. */
+export interface PackResult {
+  caseId: string
+  caseNo: string
+  dir: string
+  court: string | null
+  defendant: string
+  /** The supportable claim as of the pack's date, yuan ("12345.67"); null when no loan could be computed. */
+  claim: string | null
+  /** 案件受理费 for that claim, yuan. */
+  courtFee: string | null
+  missing: string[]
+  files: string[]
+}
+
+/** The packs job's result: every pack built, the summary sheet, the cases that failed. */
+export interface PacksResult {
+  packs: PackResult[]
+  summary: string
+  errors: { label: string; code: string; message: string; messageEn: string }[]
+}

@@ -7,7 +7,8 @@ import { writeFileAtomic } from '../../files/content-store'
 import { defineJob } from '../../jobs/registry'
 import type { UnitError } from '../../jobs/types'
 import type { Services } from '../../services'
-import { buildPack, type PackResult } from './pack-case'
+import type { PackResult, PacksResult } from '../../../../shared/domain/evidence'
+import { buildPack } from './pack-case'
 
 /**
  * Filing packs in bulk (issue 5 §7) as a job on both cores: one unit per case, each a folder (pack-case.ts);
@@ -23,11 +24,6 @@ export interface PackParams {
   asOf?: string
 }
 
-export interface PacksResult {
-  packs: PackResult[]
-  summary: string
-  errors: UnitError[]
-}
 
 function stageFrom(text: string): Stage {
   const s = STAGES.find((x) => x === text || STAGE_LABELS[x].zh === text)

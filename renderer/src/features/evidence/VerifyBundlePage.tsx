@@ -8,8 +8,8 @@ import { fileToBase64 } from './files'
 type AppErr = { message: string; messageEn: string }
 
 /**
- * The 证据 area: check a bundle received from someone else (or one's own, later) — every file against its
- * SHA256SUMS and manifest.json, missing, extra and unsafe entries listed. Each case's exhibits live on its case page.
+ * The 证据 area's check of a bundle received from someone else (or one's own, later) — every file against its
+ * SHA256SUMS and manifest.json, missing, extra and unsafe entries listed.
  */
 export function VerifyBundlePage() {
   const { t, msg } = useI18n()
