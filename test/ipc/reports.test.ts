@@ -166,13 +166,43 @@ describe('reports.client', () => {
     expect(tb).toContain('催收')
   })
 
-  it('DOCX: the same report as a Word file', async () => {
+  it('DOCX: the same report as a Word file, with the three charts as PNG pictures under their tables', async () => {
     const f = await call(core, 'reports.client', { lenderId: book.lenders.A, month: '2026-11', format: 'docx' })
     const dir = mkdtempSync(join(tmpdir(), 'report-'))
-    writeFileSync(join(dir, 'r.docx'), bytes(f))
-    const xml = execFileSync('unzip', ['-p', join(dir, 'r.docx'), 'word/document.xml'], { encoding: 'utf8' })
+    const file = join(dir, 'r.docx')
+    writeFileSync(file, bytes(f))
+    const unzip = (part: string) => execFileSync('unzip', ['-p', file, part], { encoding: 'utf8' })
+    const xml = unzip('word/document.xml')
     expect(xml).toContain('本月回款明细')
     expect(xml).toContain(book.caseNos.c1)
+    expect(xml).toContain('>M6+（181天以上）<') // the figures stay as a table too
+
+    const media = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n').filter((n) => /^word\/media\/.+\.png$/.test(n))
+    expect(media).toHaveLength(3)
+    // Each picture is drawn in document.xml (a:blip r:embed → its relationship → the media file), with alt text.
+    const rels = unzip('word/_rels/document.xml.rels')
+    const embeds = [...xml.matchAll(/r:embed="([^"]+)"/g)].map((m) => m[1])
+    expect(embeds).toHaveLength(3)
+    const targets = embeds.map((id) => rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))?.[1])
+    expect(targets.map((t) => `word/${t}`).sort()).toEqual([...media].sort())
+    expect(xml).toContain('descr="逾期账龄分布图（户数与未还本金）"')
+    // Order in the text: the aging table, then its picture, then the stage section.
+    expect(xml.indexOf('M6+（181天以上）')).toBeLessThan(xml.indexOf('逾期账龄分布图'))
+    expect(xml.indexOf('逾期账龄分布图')).toBeLessThan(xml.indexOf('案件阶段分布'))
+
+    for (const m of media) {
+      const png = execFileSync('unzip', ['-p', file, m])
+      expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+      // IHDR: 1440 × 680 pixels (the 720 × 340 chart at twice the size for print), tens of kilobytes.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1440, 680])
+      expect(png.length).toBeGreaterThan(10_000)
+      expect(png.length).toBeLessThan(500_000)
+    }
+    // The picture size on the page: 150 × 70 mm in EMU (36,000 a millimetre, via docx's 96-dpi pixels).
+    expect(xml).toMatch(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/)
+    const [, cx, cy] = xml.match(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/)!
+    expect(Math.round(Number(cx) / 36_000)).toBe(150)
+    expect(Math.round(Number(cy) / 36_000)).toBe(70)
   })
 })
 

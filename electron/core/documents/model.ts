@@ -83,6 +83,18 @@ export interface SpacerBlock {
   lines: number
 }
 
+/**
+ * A picture (a chart) centred on its own, `widthMm` × `heightMm` on the page. `alt` is what a screen reader
+ * or a text extractor gets instead (DOCX alt text); the figures it shows should also be in the text.
+ */
+export interface ImageBlock {
+  kind: 'image'
+  png: Uint8Array
+  widthMm: number
+  heightMm: number
+  alt: string
+}
+
 export type Block =
   | TitleBlock
   | HeadingBlock
@@ -93,6 +105,7 @@ export type Block =
   | DateLineBlock
   | PageBreakBlock
   | SpacerBlock
+  | ImageBlock
 
 export interface PageMarginsMm {
   top: number

@@ -3,6 +3,7 @@ import {
   Document,
   Footer,
   Header,
+  ImageRun,
   Packer,
   PageBreak,
   PageNumber,
@@ -112,6 +113,18 @@ function blockToDocx(b: Block, textWidthTwip: number): (Paragraph | Table)[] {
       return [new Paragraph({ children: [new PageBreak()] })]
     case 'spacer':
       return Array.from({ length: b.lines }, () => new Paragraph({ spacing: BODY_LINE, children: [] }))
+    case 'image':
+      // docx sizes pictures in CSS pixels (96 per inch); no fixed line pitch, or Word clips the picture to one line.
+      return [new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepLines: true,
+        children: [new ImageRun({
+          type: 'png',
+          data: b.png,
+          transformation: { width: Math.round((b.widthMm / 25.4) * 96), height: Math.round((b.heightMm / 25.4) * 96) },
+          altText: { name: b.alt, title: b.alt, description: b.alt },
+        })],
+      })]
   }
 }
 

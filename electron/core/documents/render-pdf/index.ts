@@ -36,6 +36,7 @@ function pageOperators(page: PageLayout, font: PDFFont, fontKey: string): PDFOpe
   let bold = false
   const rules: PDFOperator[] = []
   for (const op of page.ops) {
+    if (op.kind === 'image') continue // drawn by renderPdf with pdf-lib's image XObject
     if (op.kind === 'rule') {
       rules.push(setLineWidth(op.lineWidth), moveTo(op.x1, op.y1), lineTo(op.x2, op.y2), stroke())
       continue
@@ -92,6 +93,7 @@ export async function renderPdf(model: DocumentModel): Promise<Uint8Array> {
     const key = page.node.newFontDictionary('F', font.ref)
     const content = pageOperators(layout, font, key.asString().slice(1)).map((o) => o.toString()).join('\n')
     page.node.addContentStream(doc.context.register(doc.context.flateStream(content)))
+    for (const op of layout.ops) if (op.kind === 'image') page.drawImage(await doc.embedPng(op.png), { x: op.x, y: op.y, width: op.width, height: op.height })
   }
   const when = documentDate(model.meta.date)
   doc.setTitle(model.meta.title, { showInWindowTitleBar: true })

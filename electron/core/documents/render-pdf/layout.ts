@@ -83,6 +83,15 @@ function layoutBlock(c: Composer, b: Block, next: Block | undefined): void {
     case 'spacer':
       c.cursor = Math.min(c.cursor + b.lines * PITCH, c.geo.height - c.geo.bottom)
       return
+    case 'image': {
+      // Centred, shrunk to the text width if wider, with half a line below it.
+      const w = Math.min(b.widthMm * PT_PER_MM, width)
+      const h = (b.heightMm / b.widthMm) * w
+      c.ensure(h + PITCH / 2)
+      c.page.ops.push({ kind: 'image', x: x + (width - w) / 2, y: c.geo.height - c.cursor - h, width: w, height: h, png: b.png })
+      c.cursor += h + PITCH / 2
+      return
+    }
   }
 }
 

@@ -26,7 +26,17 @@ export interface RuleOp {
   lineWidth: number
 }
 
-export type DrawOp = TextOp | RuleOp
+/** A PNG placed with its bottom left corner at (x, y). */
+export interface ImageOp {
+  kind: 'image'
+  x: number
+  y: number
+  width: number
+  height: number
+  png: Uint8Array
+}
+
+export type DrawOp = TextOp | RuleOp | ImageOp
 
 export interface PageLayout {
   ops: DrawOp[]

@@ -13,7 +13,7 @@ import { saveExported } from './download'
 import { EChart } from './EChart'
 import { ExportCasesButton } from './ExportCasesButton'
 import { casesWith } from '../../components/hashQuery'
-import { agingOption, funnelOption, monthsOption } from './options'
+import { agingOption, funnelOption, monthsOption } from '../../../../shared/charts/dashboard-charts'
 
 /**
  * 看板: the book at a glance for a team lead. Every figure comes from reports.dashboard (SQL in the core);
@@ -37,9 +37,9 @@ export function DashboardPage() {
     }
   }, [filter, msg])
 
-  const aging = useMemo(() => d && agingOption(d, t), [d, t])
-  const funnel = useMemo(() => d && funnelOption(d, lang, t('dash.count')), [d, lang, t])
-  const months = useMemo(() => d && monthsOption(d, t), [d, t])
+  const aging = useMemo(() => d && agingOption(d, { count: t('dash.count'), principal: t('dash.principal') }), [d, t])
+  const funnel = useMemo(() => d && funnelOption(d, (s) => stageLabel(s, lang), t('dash.count')), [d, lang, t])
+  const months = useMemo(() => d && monthsOption(d, { recovered: t('dash.recoveredSeries'), placed: t('dash.placedSeries') }), [d, t])
   const scope = { owner: filter.owner, stage: filter.stage }
   const exportAggregate = (aggregate: (typeof AGGREGATES)[number], format: 'xlsx' | 'csv') =>
     call('reports.exportAggregate', { aggregate, format, filter }).then(saveExported, (e) => setError(msg(e)))
