@@ -1,4 +1,4 @@
-/** subset-font 2.9 ships no types; this is the part of its API the PDF renderer uses. */
+/** subset-font 2.9 ships no types; this is the part of its API the font test compares our warm subsetter with. */
 declare module 'subset-font' {
   interface SubsetOptions {
     targetFormat?: 'truetype' | 'sfnt' | 'woff' | 'woff2'
