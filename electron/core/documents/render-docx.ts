@@ -16,8 +16,10 @@ import {
   convertMillimetersToTwip,
   type IRunOptions,
 } from 'docx'
+import { strFromU8, unzipSync } from 'fflate'
+import { xmlOf } from './docx-xml'
 import { A4_MM, SIZES_PT, type Align, type Block, type DocumentModel, type Run } from './model'
-import { setZipTimestamps } from './zip-timestamps'
+import { writeZip, zipEntry, type ZipEntry } from './zip-writer'
 
 /**
  * Model → DOCX. Chinese court typesetting: 仿宋 三号 body, 宋体 二号 bold title, 黑体 headings, zh-CN runs,
@@ -140,18 +142,30 @@ function coreXml(model: DocumentModel): string {
     + '</cp:coreProperties>'
 }
 
-/**
- * Renders a document model to DOCX bytes. Pure and reproducible: the same model gives the same bytes
- * (file dates come from `model.meta.date`, not the clock).
- */
-export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
+/** The constant parts of a DOCX for one page setup, built once by docx and kept, compressed. */
+interface Skeleton {
+  /** The File the parts came from: the context its components are formatted in. */
+  file: Document
+  /** document.xml before and after the body. */
+  before: string
+  after: string
+  /** header1.xml split where the running header's text goes (when the setup has a header). */
+  header?: { name: string; before: string; after: string }
+  /** Every part in docx's order; a `slot` marks where a per-document part goes. */
+  parts: (ZipEntry | { slot: 'document' | 'header' | 'core' })[]
+}
+
+const BODY_TOKEN = '\uE000CASEDESK-BODY\uE000'
+const HEADER_TOKEN = '\uE000CASEDESK-HEADER\uE000'
+const skeletons = new Map<string, Skeleton>()
+
+function docxFile(model: DocumentModel, header: string | undefined, body: (Paragraph | Table)[]) {
   const m = model.margins
-  const textWidthTwip = convertMillimetersToTwip(A4_MM.width - m.left - m.right)
   const footerParagraph = new Paragraph({
     alignment: AlignmentType.CENTER,
     children: [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'], size: halfPoints(SIZES_PT.footer), font: FONT.body, language: LANGUAGE })],
   })
-  const doc = new Document({
+  return new Document({
     title: model.meta.title,
     subject: model.meta.subject,
     creator: 'CaseDesk',
@@ -170,13 +184,88 @@ export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
           },
         },
       },
-      headers: model.header
-        ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: model.header, size: halfPoints(SIZES_PT.header), font: FONT.body, language: LANGUAGE })] })] }) }
+      headers: header !== undefined
+        ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: header, size: halfPoints(SIZES_PT.header), font: FONT.body, language: LANGUAGE })] })] }) }
         : undefined,
       footers: model.pageNumbers ? { default: new Footer({ children: [footerParagraph] }) } : undefined,
-      children: model.blocks.flatMap((b) => blockToDocx(b, textWidthTwip)),
+      children: body,
     }],
   })
-  const buf = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreXml(model) }])
-  return setZipTimestamps(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), model.meta.date)
+}
+
+/** Splits `xml` around the element `tag` (e.g. "w:p") that contains `token`. */
+function splitAround(xml: string, token: string, tag: string): [string, string] {
+  const at = xml.indexOf(token)
+  const start = xml.lastIndexOf(`<${tag}>`, at)
+  const end = xml.indexOf(`</${tag}>`, at) + tag.length + 3
+  if (at < 0 || start < 0 || end < tag.length + 3) throw new Error(`DOCX skeleton: ${token} not found`)
+  return [xml.slice(0, start), xml.slice(end)]
+}
+
+/**
+ * The parts every document with this page setup shares (styles, numbering, settings, font table, theme,
+ * footer, relationships, content types), made by docx once from a File whose body is a marker paragraph.
+ * Only the setup goes into the key — margins, whether there is a running header, page numbers — never the
+ * text, so a batch of letters builds this once.
+ */
+async function skeletonFor(model: DocumentModel): Promise<Skeleton> {
+  const key = JSON.stringify([model.margins, model.header !== undefined, model.pageNumbers])
+  let sk = skeletons.get(key)
+  if (sk) return sk
+  const file = docxFile(model, model.header === undefined ? undefined : HEADER_TOKEN, [new Paragraph({ children: [new TextRun(BODY_TOKEN)] })])
+  const zip = unzipSync(new Uint8Array(await Packer.toBuffer(file)))
+  const [before, after] = splitAround(strFromU8(zip['word/document.xml']), BODY_TOKEN, 'w:p')
+  sk = { file, before, after, parts: [] }
+  for (const [name, data] of Object.entries(zip)) {
+    if (name === 'word/document.xml') sk.parts.push({ slot: 'document' })
+    else if (name === 'docProps/core.xml') sk.parts.push({ slot: 'core' })
+    else if (model.header !== undefined && strFromU8(data).includes(HEADER_TOKEN)) {
+      const [b, a] = strFromU8(data).split(HEADER_TOKEN)
+      sk.header = { name, before: b, after: a }
+      sk.parts.push({ slot: 'header' })
+    } else sk.parts.push(zipEntry(name, data))
+  }
+  skeletons.set(key, sk)
+  return sk
+}
+
+/** The block kinds the skeleton path writes; anything else (pictures, with their media parts) goes through Packer. */
+const BODY_ONLY_KINDS = new Set<Block['kind']>(['title', 'heading', 'paragraph', 'list', 'table', 'signature', 'dateLine', 'pageBreak', 'spacer'])
+
+/** Text escaped as docx escapes the content of w:t. */
+const escapeText = (s: string) => xmlOf({ t: s }).slice(3, -4)
+
+/**
+ * Renders a document model to DOCX bytes. Pure and reproducible: the same model gives the same bytes
+ * (file dates come from `model.meta.date`, not the clock).
+ *
+ * Speed: docx builds and serializes its whole package (default styles, numbering, settings…) for every
+ * File, ~20 ms for a one-page letter, and zips it in JavaScript. Only document.xml, the running header
+ * and core.xml differ between documents of one page setup, so the rest is made once (`skeletonFor`),
+ * the body's components are still docx's own, formatted in the skeleton's context, and the parts are
+ * zipped with native zlib, the constant ones compressed once.
+ */
+export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
+  const textWidthTwip = convertMillimetersToTwip(A4_MM.width - model.margins.left - model.margins.right)
+  const body = model.blocks.flatMap((b) => blockToDocx(b, textWidthTwip))
+  if (!model.blocks.every((b) => BODY_ONLY_KINDS.has(b.kind))) return renderWithPacker(model, body)
+  const sk = await skeletonFor(model)
+  const context = { file: sk.file, viewWrapper: sk.file.Document, stack: [] }
+  let xml = sk.before
+  for (const c of body) xml += xmlOf(c.prepForXml(context as never))
+  xml += sk.after
+  const entries = sk.parts.map((p) => {
+    if (!('slot' in p)) return p
+    if (p.slot === 'document') return zipEntry('word/document.xml', xml)
+    if (p.slot === 'core') return zipEntry('docProps/core.xml', coreXml(model))
+    return zipEntry(sk.header!.name, sk.header!.before + escapeText(model.header!) + sk.header!.after)
+  })
+  return writeZip(entries, model.meta.date)
+}
+
+/** The whole package through docx's Packer (documents with pictures), zipped the same way. */
+export async function renderWithPacker(model: DocumentModel, body = model.blocks.flatMap((b) => blockToDocx(b, convertMillimetersToTwip(A4_MM.width - model.margins.left - model.margins.right)))): Promise<Uint8Array> {
+  const file = docxFile(model, model.header, body)
+  const zip = unzipSync(new Uint8Array(await Packer.toBuffer(file, false, [{ path: 'docProps/core.xml', data: coreXml(model) }])))
+  return writeZip(Object.entries(zip).map(([name, data]) => zipEntry(name, data)), model.meta.date)
 }
