@@ -1,3 +1,6 @@
+-- index acknowledgements_case
+CREATE INDEX acknowledgements_case ON acknowledgements(case_id, signed_on);
+
 -- index audit_log_entity
 CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
 
@@ -79,11 +82,17 @@ CREATE INDEX evidence_items_case ON evidence_items(case_id, no);
 -- index import_loan_facts_run
 CREATE INDEX import_loan_facts_run ON import_loan_facts(created_run_id);
 
+-- index known_assets_case
+CREATE INDEX known_assets_case ON known_assets(case_id);
+
 -- index lenders_name
 CREATE UNIQUE INDEX lenders_name ON lenders(name);
 
 -- index loan_guarantors_loan
 CREATE INDEX loan_guarantors_loan ON loan_guarantors(loan_id);
+
+-- index loan_limitation_loan
+CREATE INDEX loan_limitation_loan ON loan_limitation(loan_id);
 
 -- index loans_borrower
 CREATE INDEX loans_borrower ON loans(borrower_id);
@@ -117,6 +126,17 @@ CREATE INDEX stage_history_case ON stage_history(case_id, at);
 
 -- index templates_type
 CREATE INDEX templates_type ON templates(doc_type, builtin);
+
+-- table acknowledgements
+CREATE TABLE acknowledgements (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    signed_on TEXT NOT NULL CHECK (signed_on IS NULL OR date(signed_on) IS signed_on),
+    amount_fen INTEGER CHECK (amount_fen IS NULL OR (typeof(amount_fen) = 'integer' AND amount_fen >= 0)),
+    evidence_id TEXT REFERENCES evidence_items(id),
+    note TEXT,
+    created_by TEXT NOT NULL, created_at TEXT NOT NULL
+  ) WITHOUT ROWID;
 
 -- table audit_log
 CREATE TABLE audit_log (
@@ -374,6 +394,18 @@ CREATE TABLE import_runs (
     ended_at TEXT
   ) WITHOUT ROWID;
 
+-- table known_assets
+CREATE TABLE known_assets (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IS NULL OR kind IN ('salary', 'bank_account', 'real_estate', 'vehicle', 'other')),
+    description TEXT NOT NULL CHECK (length(description) BETWEEN 1 AND 500),
+    value_fen INTEGER CHECK (value_fen IS NULL OR (typeof(value_fen) = 'integer' AND value_fen >= 0)),
+    source TEXT CHECK (source IS NULL OR length(source) <= 200),
+    found_on TEXT NOT NULL CHECK (found_on IS NULL OR date(found_on) IS found_on),
+    created_by TEXT NOT NULL, created_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+
 -- table lenders
 CREATE TABLE lenders (
     id TEXT PRIMARY KEY,
@@ -389,6 +421,19 @@ CREATE TABLE loan_guarantors (
     id TEXT PRIMARY KEY,
     loan_id TEXT NOT NULL REFERENCES loans(id) ON DELETE CASCADE,
     name TEXT NOT NULL, id_number TEXT, phone TEXT, address TEXT
+  ) WITHOUT ROWID;
+
+-- table loan_limitation
+CREATE TABLE loan_limitation (
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    loan_id TEXT NOT NULL REFERENCES loans(id) ON DELETE CASCADE,
+    state TEXT NOT NULL CHECK (state IS NULL OR state IN ('dated', 'suspended', 'no_start')),
+    expiry TEXT CHECK (expiry IS NULL OR date(expiry) IS expiry),
+    computed_on TEXT NOT NULL CHECK (computed_on IS NULL OR date(computed_on) IS computed_on),
+    valid_until TEXT CHECK (valid_until IS NULL OR date(valid_until) IS valid_until),
+    calendar_key TEXT NOT NULL,
+    PRIMARY KEY (case_id, loan_id),
+    CHECK ((state = 'dated') = (expiry IS NOT NULL))
   ) WITHOUT ROWID;
 
 -- table loans
@@ -418,6 +463,13 @@ CREATE TABLE loans (
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
     UNIQUE (lender_id, contract_no),
     CHECK (disbursement_date >= contract_date OR julianday(contract_date) - julianday(disbursement_date) <= 31)
+  ) WITHOUT ROWID;
+
+-- table payment_order_facts
+CREATE TABLE payment_order_facts (
+    case_id TEXT PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+    facts_json TEXT NOT NULL CHECK (json_valid(facts_json)),
+    updated_by TEXT NOT NULL, updated_at TEXT NOT NULL
   ) WITHOUT ROWID;
 
 -- table plan_instalments
@@ -514,8 +566,98 @@ CREATE TABLE templates (
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL
   , page_numbers INTEGER NOT NULL DEFAULT 1 CHECK (page_numbers IN (0, 1)), based_on TEXT) WITHOUT ROWID;
 
+-- trigger acknowledgements_limitation_del
+CREATE TRIGGER acknowledgements_limitation_del AFTER DELETE ON acknowledgements BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.case_id; END;
+
+-- trigger acknowledgements_limitation_ins
+CREATE TRIGGER acknowledgements_limitation_ins AFTER INSERT ON acknowledgements BEGIN DELETE FROM loan_limitation WHERE case_id = NEW.case_id; END;
+
+-- trigger acknowledgements_limitation_upd
+CREATE TRIGGER acknowledgements_limitation_upd AFTER UPDATE ON acknowledgements BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.case_id; DELETE FROM loan_limitation WHERE case_id = NEW.case_id; END;
+
 -- trigger audit_log_no_delete
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 
 -- trigger audit_log_no_update
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- trigger case_loans_limitation_del
+CREATE TRIGGER case_loans_limitation_del AFTER DELETE ON case_loans BEGIN DELETE FROM loan_limitation WHERE loan_id = OLD.loan_id; END;
+
+-- trigger case_loans_limitation_ins
+CREATE TRIGGER case_loans_limitation_ins AFTER INSERT ON case_loans BEGIN DELETE FROM loan_limitation WHERE loan_id = NEW.loan_id; END;
+
+-- trigger case_loans_limitation_upd
+CREATE TRIGGER case_loans_limitation_upd AFTER UPDATE ON case_loans BEGIN DELETE FROM loan_limitation WHERE loan_id = OLD.loan_id; DELETE FROM loan_limitation WHERE loan_id = NEW.loan_id; END;
+
+-- trigger cases_limitation_del
+CREATE TRIGGER cases_limitation_del AFTER DELETE ON cases BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.id; END;
+
+-- trigger cases_limitation_ins
+CREATE TRIGGER cases_limitation_ins AFTER INSERT ON cases BEGIN DELETE FROM loan_limitation WHERE case_id = NEW.id; END;
+
+-- trigger cases_limitation_upd
+CREATE TRIGGER cases_limitation_upd AFTER UPDATE OF filing_date ON cases BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.id; DELETE FROM loan_limitation WHERE case_id = NEW.id; END;
+
+-- trigger collection_actions_limitation_del
+CREATE TRIGGER collection_actions_limitation_del AFTER DELETE ON collection_actions BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.case_id; END;
+
+-- trigger collection_actions_limitation_ins
+CREATE TRIGGER collection_actions_limitation_ins AFTER INSERT ON collection_actions BEGIN DELETE FROM loan_limitation WHERE case_id = NEW.case_id; END;
+
+-- trigger collection_actions_limitation_upd
+CREATE TRIGGER collection_actions_limitation_upd AFTER UPDATE ON collection_actions BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.case_id; DELETE FROM loan_limitation WHERE case_id = NEW.case_id; END;
+
+-- trigger court_events_limitation_del
+CREATE TRIGGER court_events_limitation_del AFTER DELETE ON court_events BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.case_id; END;
+
+-- trigger court_events_limitation_ins
+CREATE TRIGGER court_events_limitation_ins AFTER INSERT ON court_events BEGIN DELETE FROM loan_limitation WHERE case_id = NEW.case_id; END;
+
+-- trigger court_events_limitation_upd
+CREATE TRIGGER court_events_limitation_upd AFTER UPDATE ON court_events BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.case_id; DELETE FROM loan_limitation WHERE case_id = NEW.case_id; END;
+
+-- trigger evidence_items_limitation_del
+CREATE TRIGGER evidence_items_limitation_del AFTER DELETE ON evidence_items BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.case_id; END;
+
+-- trigger evidence_items_limitation_ins
+CREATE TRIGGER evidence_items_limitation_ins AFTER INSERT ON evidence_items BEGIN DELETE FROM loan_limitation WHERE case_id = NEW.case_id; END;
+
+-- trigger evidence_items_limitation_upd
+CREATE TRIGGER evidence_items_limitation_upd AFTER UPDATE OF removed_at ON evidence_items BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.case_id; DELETE FROM loan_limitation WHERE case_id = NEW.case_id; END;
+
+-- trigger loans_limitation_del
+CREATE TRIGGER loans_limitation_del AFTER DELETE ON loans BEGIN DELETE FROM loan_limitation WHERE loan_id = OLD.id; END;
+
+-- trigger loans_limitation_ins
+CREATE TRIGGER loans_limitation_ins AFTER INSERT ON loans BEGIN DELETE FROM loan_limitation WHERE loan_id = NEW.id; END;
+
+-- trigger loans_limitation_upd
+CREATE TRIGGER loans_limitation_upd AFTER UPDATE OF maturity_date ON loans BEGIN DELETE FROM loan_limitation WHERE loan_id = OLD.id; DELETE FROM loan_limitation WHERE loan_id = NEW.id; END;
+
+-- trigger repayment_plans_limitation_del
+CREATE TRIGGER repayment_plans_limitation_del AFTER DELETE ON repayment_plans BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.case_id; END;
+
+-- trigger repayment_plans_limitation_ins
+CREATE TRIGGER repayment_plans_limitation_ins AFTER INSERT ON repayment_plans BEGIN DELETE FROM loan_limitation WHERE case_id = NEW.case_id; END;
+
+-- trigger repayment_plans_limitation_upd
+CREATE TRIGGER repayment_plans_limitation_upd AFTER UPDATE ON repayment_plans BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.case_id; DELETE FROM loan_limitation WHERE case_id = NEW.case_id; END;
+
+-- trigger repayments_limitation_del
+CREATE TRIGGER repayments_limitation_del AFTER DELETE ON repayments BEGIN DELETE FROM loan_limitation WHERE loan_id = OLD.loan_id; END;
+
+-- trigger repayments_limitation_ins
+CREATE TRIGGER repayments_limitation_ins AFTER INSERT ON repayments BEGIN DELETE FROM loan_limitation WHERE loan_id = NEW.loan_id; END;
+
+-- trigger repayments_limitation_upd
+CREATE TRIGGER repayments_limitation_upd AFTER UPDATE ON repayments BEGIN DELETE FROM loan_limitation WHERE loan_id = OLD.loan_id; DELETE FROM loan_limitation WHERE loan_id = NEW.loan_id; END;
+
+-- trigger schedule_items_limitation_del
+CREATE TRIGGER schedule_items_limitation_del AFTER DELETE ON schedule_items BEGIN DELETE FROM loan_limitation WHERE loan_id = OLD.loan_id; END;
+
+-- trigger schedule_items_limitation_ins
+CREATE TRIGGER schedule_items_limitation_ins AFTER INSERT ON schedule_items BEGIN DELETE FROM loan_limitation WHERE loan_id = NEW.loan_id; END;
+
+-- trigger schedule_items_limitation_upd
+CREATE TRIGGER schedule_items_limitation_upd AFTER UPDATE ON schedule_items BEGIN DELETE FROM loan_limitation WHERE loan_id = OLD.loan_id; DELETE FROM loan_limitation WHERE loan_id = NEW.loan_id; END;

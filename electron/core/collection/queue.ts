@@ -5,7 +5,9 @@ import { appendAudit, type Executor } from '../audit/log'
 import { daysPastDue } from '../cases/figures'
 import type { CoreContext } from '../context'
 import { notFound } from '../errors'
-import { chinaDate, limitationForCases } from './limitation-inputs'
+import { chinaDate } from './limitation-inputs'
+import { storedLimitation } from './limitation-store'
+import { assetKindsOf } from './facts'
 import { refreshPlans } from './plans'
 import { refreshPromises } from './promises'
 import { recoveryScore, type Reachability } from './recovery-score'
@@ -56,11 +58,8 @@ export function queueService(ctx: CoreContext, sources: RuleSources) {
     }
     const open = await trx.selectFrom('cases').select(['id', 'stage']).where('stage', '!=', 'closed').execute()
     for (const c of open) if (c.stage === 'new') add(c.id, { kind: 'new_case', text: '新案：尚未开始处理', textEn: 'New case, not yet worked' })
-    const limitation = await limitationForCases(trx, open.map((c) => c.id), today, sources.calendar())
-    for (const [caseId, loans] of limitation) {
-      for (const l of loans) {
-        if (l.state === 'running' && l.daysLeft !== null && l.daysLeft <= 30) add(caseId, { kind: 'limitation', text: `合同 ${l.contractNo} 诉讼时效 ${l.expiry} 届满（剩 ${l.daysLeft} 天）`, textEn: `Limitation on ${l.contractNo} expires ${l.expiry} (${l.daysLeft} days left)`, date: l.expiry! })
-      }
+    for (const l of await storedLimitation(trx, today, sources.calendar(), sources.calendarKey())) {
+      if (l.state === 'running' && l.daysLeft !== null && l.daysLeft <= 30) add(l.caseId, { kind: 'limitation', text: `合同 ${l.contractNo} 诉讼时效 ${l.expiry} 届满（剩 ${l.daysLeft} 天）`, textEn: `Limitation on ${l.contractNo} expires ${l.expiry} (${l.daysLeft} days left)`, date: l.expiry! })
     }
     for (const p of await trx.selectFrom('repayment_plans').select(['case_id']).where('status', '=', 'broken').execute())
       add(p.case_id, { kind: 'plan_broken', text: '还款计划有逾期未还的分期', textEn: 'A repayment plan instalment was missed' })
@@ -80,6 +79,7 @@ export function queueService(ctx: CoreContext, sources: RuleSources) {
             .where('c.id', 'in', ids).execute()
           const actions = await trx.selectFrom('collection_actions').select(['case_id', 'at', 'outcome', 'channel']).where('case_id', 'in', ids).orderBy('at').execute()
           const promises = await trx.selectFrom('promises').select(['case_id', 'status']).where('case_id', 'in', ids).execute()
+          const assets = await assetKindsOf(trx, ids)
           const overrides = await trx.selectFrom('audit_log').select(['entity_id', 'diff_json']).where('entity', '=', 'case').where('entity_id', 'in', ids).where('action', '=', 'score_override').orderBy('seq').execute()
           for (const c of cases) {
             const mine = actions.filter((a) => a.case_id === c.id)
@@ -89,7 +89,7 @@ export function queueService(ctx: CoreContext, sources: RuleSources) {
             const brokenN = promises.filter((p) => p.case_id === c.id && (p.status === 'broken' || p.status === 'partly_kept')).length
             const s = recoveryScore({
               today, daysPastDue: daysPastDue(c.overdue_since, today), outstandingFen: c.principal_outstanding_fen, repaidFen: c.repaid_fen,
-              reachability: reachabilityOf(lastOutcome), promisesKept: kept, promisesBroken: brokenN, lastContactDate: last ? minDate(chinaDate(last.at), today) : null, knownAssets: [],
+              reachability: reachabilityOf(lastOutcome), promisesKept: kept, promisesBroken: brokenN, lastContactDate: last ? minDate(chinaDate(last.at), today) : null, knownAssets: assets.get(c.id) ?? [],
             })
             const o = overrides.filter((x) => x.entity_id === c.id).at(-1)
             const override = o ? (JSON.parse(o.diff_json!) as { score: number; reason: string }) : null

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { CoreContext } from '../context'
 import { createWorkCalendar, readHolidayCalendarFile, type WorkCalendar } from '../law/calendar'
@@ -9,10 +10,16 @@ import { readConductRulesFile, type ConductRules } from './conduct-rules'
  * without a release; a malformed file is a coded UserError, never a silent default.
  */
 export function ruleSources(ctx: CoreContext) {
-  let calendar: WorkCalendar | undefined
+  let calendar: { cal: WorkCalendar; key: string } | undefined
   let conduct: ConductRules | undefined
+  const loadCalendar = () => {
+    const data = readHolidayCalendarFile(join(ctx.platform.resourcesDir, 'data', 'holidays-cn.json'))
+    return { cal: createWorkCalendar(data), key: createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16) }
+  }
   return {
-    calendar: (): WorkCalendar => (calendar ??= createWorkCalendar(readHolidayCalendarFile(join(ctx.platform.resourcesDir, 'data', 'holidays-cn.json')))),
+    calendar: (): WorkCalendar => (calendar ??= loadCalendar()).cal,
+    /** A fingerprint of the calendar data: stored limitation computed on another calendar is recomputed. */
+    calendarKey: (): string => (calendar ??= loadCalendar()).key,
     conduct: (): ConductRules => (conduct ??= readConductRulesFile(join(ctx.platform.resourcesDir, 'data', 'conduct-rules.json'))),
   }
 }

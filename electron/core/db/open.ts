@@ -40,7 +40,9 @@ export async function openDb(file: string, opts: OpenOptions = {}): Promise<Db> 
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db: db.kysely, provider: migrationProvider })
+  // Numbers are handed out per piece of work and land in any order (0009 before 0008): a store that already
+  // ran a later one still takes an earlier one that arrived after it. Each migration is additive and independent.
+  const migrator = new Migrator({ db: db.kysely, provider: migrationProvider, allowUnorderedMigrations: true })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?'

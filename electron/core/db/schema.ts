@@ -98,6 +98,12 @@ export interface ImportLoanFactsTable {
   due_date: string | null; instalments: number | null; fees_fen: number | null; principal_repaid_fen: number | null; interest_repaid_fen: number | null
   days_past_due_reported: number | null
 }
+/** Collection facts (migration 0008). */
+export interface KnownAssetsTable { id: string; case_id: string; kind: string; description: string; value_fen: number | null; source: string | null; found_on: string; created_by: string; created_at: string }
+export interface AcknowledgementsTable { id: string; case_id: string; signed_on: string; amount_fen: number | null; evidence_id: string | null; note: string | null; created_by: string; created_at: string }
+export interface PaymentOrderFactsTable { case_id: string; facts_json: string; updated_by: string; updated_at: string }
+/** A loan's limitation as last computed; dropped by triggers when an input changes (migration 0008). */
+export interface LoanLimitationTable { case_id: string; loan_id: string; state: 'dated' | 'suspended' | 'no_start'; expiry: string | null; computed_on: string; valid_until: string | null; calendar_key: string }
 export interface Database {
   lenders: LendersTable
   borrowers: BorrowersTable
@@ -131,4 +137,8 @@ export interface Database {
   audit_log: AuditLogTable
   case_search: CaseSearchTable
   contract_reviews: ContractReviewsTable
+  known_assets: KnownAssetsTable
+  acknowledgements: AcknowledgementsTable
+  payment_order_facts: PaymentOrderFactsTable
+  loan_limitation: LoanLimitationTable
 }

@@ -5,6 +5,7 @@ import { reports } from './0004-reports'
 import { documents } from './0005-documents'
 import { importTables } from './0006-import'
 import { evidence } from './0007-evidence'
+import { collectionFacts } from './0008-collection-facts'
 import { reviewExhibit } from './0009-review-exhibit'
 
 /**
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-documents': documents,
   '0006-import': importTables,
   '0007-evidence': evidence,
+  '0008-collection-facts': collectionFacts,
   '0009-review-exhibit': reviewExhibit,
 }
 
