@@ -51,7 +51,7 @@ export interface CaseList {
 
 export interface TimelineEntry {
   at: string
-  kind: 'opened' | 'stage' | 'repayment' | 'action' | 'document' | 'court' | 'audit'
+  kind: 'opened' | 'stage' | 'repayment' | 'action' | 'document' | 'court' | 'audit' | 'fact'
   title: string
   detail?: string
 }

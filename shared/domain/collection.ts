@@ -88,6 +88,8 @@ export interface CollectionAction {
   note: string | null
   trackingNo: string | null
   deliveredOn: string | null
+  /** The evidence item holding the delivery receipt (送达回执), if one was filed. */
+  proofEvidenceId: string | null
   actor: string
   overrideReason: string | null
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { calcChannels } from './channels/calc'
 import { collectionChannels } from './channels/collection'
+import { collectionFactsChannels } from './channels/collection-facts'
 import { reviewChannels } from './channels/review'
 import { jobChannels } from './channels/jobs'
 import { evidenceChannels } from './channels/evidence'
@@ -20,6 +21,7 @@ export const contract = {
   ...storeChannels,
   ...calcChannels,
   ...collectionChannels,
+  ...collectionFactsChannels,
   ...reportsChannels,
   ...reviewChannels,
   ...jobChannels,

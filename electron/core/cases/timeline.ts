@@ -4,7 +4,7 @@ import type { Executor } from '../audit/log'
 import { formatFen } from '../../../shared/domain/money'
 
 
-/** Everything that happened on a case, newest first: stages, repayments, contacts, documents, court events. */
+/** Everything that happened on a case, newest first: stages, repayments, contacts, documents, court events, acknowledgements, assets found. */
 export async function caseTimeline(ex: Executor, caseId: string): Promise<TimelineEntry[]> {
   const c = await ex.selectFrom('cases').select(['created_at', 'opened_on']).where('id', '=', caseId).executeTakeFirstOrThrow()
   const out: TimelineEntry[] = [{ at: c.created_at, kind: 'opened', title: '立案 / Case opened', detail: c.opened_on }]
@@ -26,5 +26,9 @@ export async function caseTimeline(ex: Executor, caseId: string): Promise<Timeli
     out.push({ at: d.created_at, kind: 'document', title: `文书：${d.doc_type} (${d.format})`, detail: d.file_name })
   for (const e of await ex.selectFrom('court_events').selectAll().where('case_id', '=', caseId).execute())
     out.push({ at: `${e.date}T00:00:00.000Z`, kind: 'court', title: `法院：${e.kind}`, detail: [e.court, e.court_case_no].filter(Boolean).join(' ') || undefined })
+  for (const a of await ex.selectFrom('acknowledgements').selectAll().where('case_id', '=', caseId).execute())
+    out.push({ at: `${a.signed_on}T00:00:00.000Z`, kind: 'fact', title: `债务确认书${a.amount_fen !== null ? ` ¥${formatFen(a.amount_fen)}` : ''}`, detail: a.note ?? undefined })
+  for (const a of await ex.selectFrom('known_assets').selectAll().where('case_id', '=', caseId).execute())
+    out.push({ at: `${a.found_on}T00:00:00.000Z`, kind: 'fact', title: `已知财产：${a.description}${a.value_fen !== null ? ` ¥${formatFen(a.value_fen)}` : ''}`, detail: a.source ?? undefined })
   return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
 }

@@ -36,7 +36,7 @@ export function blockedError(violations: GuardViolation[]): UserError {
 export function toView(r: CollectionActionsTable): CollectionAction {
   return {
     id: r.id, caseId: r.case_id, channel: r.channel as CollectionAction['channel'], target: r.target as CollectionAction['target'], targetName: r.target_name, at: r.at,
-    durationSec: r.duration_sec, outcome: r.outcome as CollectionAction['outcome'], note: r.note, trackingNo: r.tracking_no, deliveredOn: r.delivered_on, actor: r.actor, overrideReason: r.override_reason,
+    durationSec: r.duration_sec, outcome: r.outcome as CollectionAction['outcome'], note: r.note, trackingNo: r.tracking_no, deliveredOn: r.delivered_on, proofEvidenceId: r.proof_evidence_id, actor: r.actor, overrideReason: r.override_reason,
   }
 }
 

@@ -8,6 +8,7 @@ import { dueDate, type DeadlineKind } from '../law/deadlines'
 import { actionService } from './actions'
 import { planAgreement } from './agreement'
 import { caseDeadlines, refreshCaseDeadlines } from './court-deadlines'
+import { factsService } from './facts'
 import { litigationService } from './litigation'
 import { planService } from './plans'
 import { promiseService } from './promises'
@@ -33,6 +34,7 @@ export function collectionService(ctx: CoreContext) {
     plans: { ...planService(ctx, calc, refresh), agreement: (id: string, format: 'pdf' | 'docx') => planAgreement(ctx, calc, id, format) },
     litigation: litigationService(ctx, calc, refresh),
     queue: queueService(ctx, sources),
+    facts: factsService(ctx, refresh),
 
     deadlines: {
       /** One deadline from one event date (`casedesk deadline`). */

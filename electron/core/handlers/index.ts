@@ -1,6 +1,7 @@
 import type { ChannelName } from '../../../shared/ipc/contract'
 import { calcHandlers } from './calc'
 import { collectionHandlers } from './collection'
+import { collectionFactsHandlers } from './collection-facts'
 import { reviewHandlers } from './review'
 import { jobHandlers } from './jobs'
 import { evidenceHandlers } from './evidence'
@@ -19,6 +20,7 @@ export const handlers: HandlersFor<ChannelName> = {
   ...storeHandlers,
   ...calcHandlers,
   ...collectionHandlers,
+  ...collectionFactsHandlers,
   ...reportsHandlers,
   ...reviewHandlers,
   ...jobHandlers,

@@ -2,7 +2,7 @@ import { Card, Timeline as AntTimeline } from 'antd'
 import type { TimelineEntry } from '../../../../shared/domain/case'
 import { useI18n } from '../../i18n'
 
-const COLORS: Record<TimelineEntry['kind'], string> = { opened: 'blue', stage: 'orange', repayment: 'green', action: 'gray', document: 'purple', court: 'red', audit: 'gray' }
+const COLORS: Record<TimelineEntry['kind'], string> = { opened: 'blue', stage: 'orange', repayment: 'green', action: 'gray', document: 'purple', court: 'red', audit: 'gray', fact: 'cyan' }
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { t } = useI18n()

@@ -1,0 +1,17 @@
+import {
+  acknowledgementInput, assetInput, paymentOrderFactsInput, receiptInput,
+  type AcknowledgementView, type KnownAssetView, type PaymentOrderAdvice,
+} from '../../domain/collection-facts'
+import type { CollectionAction } from '../../domain/collection'
+import { byId, channel } from '../channel'
+
+/** Facts gathered while collecting (issue 8): known assets, signed acknowledgements, delivery receipts, 支付令 conditions. */
+export const collectionFactsChannels = {
+  'assets.add': channel<typeof assetInput, KnownAssetView>(assetInput, 'Record an asset the borrower is known to own (kind, description, value in fen, source, date found); it counts in the recovery score.'),
+  'assets.list': channel<typeof byId, KnownAssetView[]>(byId, 'The known assets of a case (id).'),
+  'acknowledgements.add': channel<typeof acknowledgementInput, AcknowledgementView>(acknowledgementInput, 'Record a debt acknowledgement (债务确认书) the borrower signed; it restarts limitation (or waives an expired one).'),
+  'acknowledgements.list': channel<typeof byId, AcknowledgementView[]>(byId, 'The signed acknowledgements of a case (id).'),
+  'actions.attachReceipt': channel<typeof receiptInput, CollectionAction>(receiptInput, 'Take a letter’s delivery receipt (送达回执, base64) in as 送达凭证 evidence and link it to the action with its delivery date: the demand then counts for limitation.'),
+  'paymentOrder.get': channel<typeof byId, PaymentOrderAdvice>(byId, 'The 支付令 conditions checked for a case (id) and the verdict: eligible, not eligible, or still to check.'),
+  'paymentOrder.set': channel<typeof paymentOrderFactsInput, PaymentOrderAdvice>(paymentOrderFactsInput, 'Record which 支付令 conditions hold (can be served, no dispute, …); answers with the verdict.'),
+} as const
