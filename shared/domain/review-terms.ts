@@ -18,10 +18,18 @@ export interface Term<T> {
 export interface RateValue {
   /** Annual fraction as a decimal string, e.g. "0.24"; null when it depends on a base rate the contract does not state. */
   annual: string | null
-  /** The period the contract wrote the rate for. 'uplift' = "在原利率基础上上浮50%" (relative to the term rate). */
-  per: 'year' | 'month' | 'day' | 'uplift'
-  /** The written figure as a fraction of that period (or the uplift fraction), e.g. "0.0005" for 日万分之五. */
+  /**
+   * The period the contract wrote the rate for. 'uplift' = "在原利率基础上上浮50%" (relative to the term rate);
+   * 'lpr' = a multiple of the LPR plus a margin (一年期LPR加300个基点, 一年期LPR的四倍), resolved on the contract date.
+   */
+  per: 'year' | 'month' | 'day' | 'uplift' | 'lpr'
+  /**
+   * The written figure as a fraction of that period (or the uplift fraction), e.g. "0.0005" for 日万分之五;
+   * for 'lpr', the margin added to times × LPR ("0.03" for 加300个基点, "0" for 的四倍).
+   */
   written: string
+  /** For 'lpr': which LPR, its multiple, and (once resolved) the quote in force on the contract date. */
+  lpr?: { tenor: '1y' | '5y'; times: string; quote?: { percent: string; effective: string } }
 }
 
 export type RepaymentMethod = 'equal-instalment' | 'equal-principal' | 'interest-first' | 'bullet'

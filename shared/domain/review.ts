@@ -19,7 +19,11 @@ export const CONTRACT_FILE_KINDS = ['docx', 'pdf', 'txt'] as const
 
 /** An annual rate as the reviewer writes it: a decimal fraction string, which may exceed 1 (日千分之五 = 1.8). */
 const rateFraction = z.string().regex(/^\d{1,3}(\.\d{1,12})?$/, bi('利率须写成小数，如 0.24 表示 24%', 'rate must be a fraction such as 0.24 for 24%'))
-const rateValue = z.strictObject({ annual: rateFraction.nullable(), per: z.enum(['year', 'month', 'day', 'uplift']), written: rateFraction })
+const lprPart = z.strictObject({
+  tenor: z.enum(['1y', '5y']), times: z.string().regex(/^\d{1,2}(\.\d{1,6})?$/, bi('LPR倍数须为数字，如 4', 'the LPR multiple must be a number such as 4')),
+  quote: z.strictObject({ percent: z.string().regex(/^\d{1,2}\.\d{1,4}$/), effective: isoDate }).optional(),
+})
+const rateValue = z.strictObject({ annual: rateFraction.nullable(), per: z.enum(['year', 'month', 'day', 'uplift', 'lpr']), written: rateFraction, lpr: lprPart.optional() })
 const yes = z.literal(true)
 const count = z.number().int().min(0).max(600)
 const FEE_NAMES = ['服务费', '手续费', '管理费', '咨询费', '会员费', '担保费', '审核费', '平台费', '保证金'] as const

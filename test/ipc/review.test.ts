@@ -68,7 +68,7 @@ describe("'review.preview'", () => {
     expect(fromText.allInAnnualCost).toBe('0.4511')
     expect(fromText.findings.map((f: { code: string }) => f.code)).toEqual([
       'RATE_ABOVE_CAP', 'COST_ABOVE_36', 'DISGUISED_INTEREST_FEES', 'PREDEDUCTED_INTEREST', 'OVERDUE_CHARGES_ABOVE_CAP', 'COMPOUND_INTEREST',
-      'UNFAIR_STANDARD_TERM', 'UNFAIR_STANDARD_TERM', 'ACCELERATION_CLAUSE', 'JURISDICTION_CLAUSE', 'ELECTRONIC_SIGNATURE',
+      'UNFAIR_STANDARD_TERM', 'UNFAIR_STANDARD_TERM', 'PROFESSIONAL_LENDING', 'ACCELERATION_CLAUSE', 'JURISDICTION_CLAUSE', 'ELECTRONIC_SIGNATURE',
     ])
     const f = fromText.findings[0]
     expect(FLAWED.slice(f.start, f.end)).toBe(f.text)
@@ -130,7 +130,7 @@ describe("'review.listForCase'", () => {
     await call(core, 'review.run', { source: { text: FLAWED }, caseId: ids.otherCase })
     const list = await call(core, 'review.listForCase', { caseId: ids.kase })
     expect(list.map((s: { id: string }) => s.id)).toEqual([b.id, a.id])
-    expect(list[1]).toMatchObject({ allInAnnualCost: '0.4511', critical: 5, warning: 3, info: 3 })
+    expect(list[1]).toMatchObject({ allInAnnualCost: '0.4511', critical: 5, warning: 3, info: 4 })
     await expectRefused('review.listForCase', { caseId: 'nope' }, 'NOT_FOUND')
     await expectRefused('review.listForCase', {}, 'INVALID_INPUT')
   })

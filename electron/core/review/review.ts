@@ -4,6 +4,7 @@ import type { LprTable } from '../law/lpr'
 import { capFor, inferRegime } from './cap'
 import { applyCorrections, type TermCorrection } from './corrections'
 import { extractTerms } from './extract-terms'
+import { resolveLprRates } from './lpr-rates'
 import { annualiseIrr, periodicIrr } from './irr'
 import { yuanToFen } from './numbers'
 import { clauseRules, noTermsFound } from './rules/clause-rules'
@@ -54,9 +55,10 @@ export function reviewContract(
   }
   const userDisbursed = checkOptions(opts)
   const extracted = extractTerms(text)
-  const terms = opts.corrections?.length ? applyCorrections(extracted, opts.corrections) : extracted
+  const corrected = opts.corrections?.length ? applyCorrections(extracted, opts.corrections) : extracted
+  const contractDate = opts.contractDate ?? corrected.contractDate[0]?.value ?? corrected.startDate[0]?.value ?? null
+  const terms = resolveLprRates(corrected, contractDate, lpr)
   const regime = opts.regime ?? inferRegime(terms)
-  const contractDate = opts.contractDate ?? terms.contractDate[0]?.value ?? terms.startDate[0]?.value ?? null
   const cap = capFor(regime, contractDate, lpr)
   const disbursedFromText = terms.disbursedAmountFen[0]?.value ?? null
   const input = scheduleInput(terms, userDisbursed ?? disbursedFromText, contractDate)

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { extractTerms } from '../../../electron/core/review/extract-terms'
 import { foldForMatching } from '../../../electron/core/review/fold'
+import { readFileSync } from 'node:fs'
+import { parseLprTable } from '../../../electron/core/law/lpr'
 import { findRates, sameRate, toRateValue } from '../../../electron/core/review/rates'
+import { reviewContract } from '../../../electron/core/review/review'
 
 /** The first rate in `s`: its annual fraction, period and exact matched text. */
 function first(s: string, basis: 360 | 365 = 360) {
@@ -20,6 +23,11 @@ describe('rates in every written form', () => {
     ['月息1.5分', '0.18', 'month', '月息1.5分'],
     ['月息八厘', '0.096', 'month', '月息八厘'],
     ['年息1分', '0.1', 'year', '年息1分'],
+    ['月息一分五厘', '0.18', 'month', '月息一分五厘'],
+    ['月息1分5厘', '0.18', 'month', '月息1分5厘'],
+    ['日息三厘', '0.108', 'day', '日息三厘'],
+    ['日息一分', '0.36', 'day', '日息一分'],
+    ['年息八厘', '0.08', 'year', '年息八厘'],
     ['日利率0.05%', '0.18', 'day', '日利率0.05%'],
     ['日息万分之五', '0.18', 'day', '日息万分之五'],
     ['每日千分之一', '0.36', 'day', '每日千分之一'],
@@ -81,5 +89,52 @@ describe('which term a rate belongs to', () => {
       ['服务费', 'month', '0.01'],
       ['服务费', 'year', '0.12'],
     ])
+  })
+})
+
+describe('LPR-based rates, resolved with the LPR in force on the contract date', () => {
+  const lpr = parseLprTable(JSON.parse(readFileSync('resources/data/lpr.json', 'utf8')))
+  const rate = (s: string, contractDate?: string) => {
+    const t = reviewContract(s, { contractDate }, lpr).terms.interestRate
+    return t.map((x) => [x.value.annual, x.value.lpr?.times, x.value.written, x.value.lpr?.quote?.effective ?? null, x.text])
+  }
+
+  it.each([
+    // 2023-09-01: one-year LPR 3.45 % (2023-08-21), five-year 4.20 %.
+    ['借款年利率为一年期LPR加300个基点。', '0.0645', '1', '0.03', '一年期LPR加300个基点'],
+    ['借款年利率为一年期LPR+150BP。', '0.0495', '1', '0.015', '一年期LPR+150BP'],
+    ['借款利率为一年期LPR的四倍。', '0.138', '4', '0', '一年期LPR的四倍'],
+    ['借款利率为LPR上浮50%。', '0.05175', '1.5', '0', 'LPR上浮50%'],
+    ['借款利率按一年期贷款市场报价利率（LPR）加1.5个百分点执行。', '0.0495', '1', '0.015', '一年期贷款市场报价利率（LPR）加1.5个百分点'],
+    ['借款利率按五年期以上LPR执行。', '0.042', '1', '0', '五年期以上LPR'],
+  ])('%s → %s', (s, annual, times, margin, text) => {
+    expect(rate(s, '2023-09-01')).toEqual([[annual, times, margin, '2023-08-21', text]])
+  })
+
+  it('a written ceiling (不超过一年期LPR的四倍) is the law restated, not a rate', () => {
+    expect(rate('借款利率不超过合同成立时一年期LPR的四倍。', '2023-09-01')).toEqual([])
+    expect(rate('双方约定的利率以一年期LPR四倍为限。', '2023-09-01')).toEqual([])
+  })
+
+  it('stays unresolved (never guessed) without a contract date or before the LPR existed', () => {
+    expect(rate('借款年利率为一年期LPR加300个基点。')).toEqual([[null, '1', '0.03', null, '一年期LPR加300个基点']])
+    expect(rate('借款年利率为一年期LPR加300个基点。', '2019-01-02')).toEqual([[null, '1', '0.03', null, '一年期LPR加300个基点']])
+  })
+
+  it('an overdue uplift on an LPR-based term rate is resolved with it', () => {
+    const r = reviewContract('借款年利率为一年期LPR加300个基点。逾期罚息在借款利率基础上上浮50%。', { contractDate: '2023-09-01' }, lpr)
+    expect(r.terms.overdueRate[0].value.annual).toBe('0.09675')
+  })
+})
+
+describe('rate ranges are two rates, never one picked', () => {
+  it.each([
+    ['年利率为18%至24%。', ['年利率为18%', '24%']],
+    ['年利率18-24%。', ['年利率18', '24%']],
+    ['月利率1.5%～2%。', ['月利率1.5%', '2%']],
+  ])('%s', (s, texts) => {
+    const t = extractTerms(s).interestRate
+    expect(t.map((x) => x.text)).toEqual(texts)
+    expect(new Set(t.map((x) => x.value.annual)).size).toBe(2)
   })
 })

@@ -71,6 +71,27 @@ export const electronicSignature: Rule = (ctx) =>
     }),
   )
 
+/**
+ * PROFESSIONAL_LENDING (职业放贷): a company without a lending licence lending for profit. One contract cannot show
+ * that it lends "to the public, repeatedly", so this is information for the lawyer to check, not a verdict
+ * (LEGAL-RULES §A.1: 第13条第三项, "reviewer flag"). Raised for a private-regime lender that is an organisation
+ * (it has a 统一社会信用代码 or a company name); a natural person lending is not flagged.
+ */
+const COMPANY = /公司|企业|合伙|中心|工作室|商行|经营部/
+export const professionalLending: Rule = (ctx) => {
+  if (ctx.regime !== 'private') return []
+  const lender = ctx.terms.lender.find((l) => l.value.creditCode || COMPANY.test(l.value.name))
+  if (!lender) return []
+  return [
+    finding(ctx, 'PROFESSIONAL_LENDING', 'info', lender, {
+      basis: '《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》（2020年第二次修正）第13条第三项',
+      message: `出借人${lender.value.name}为未取得放贷资格的企业：若查明其以营利为目的向社会不特定对象出借（职业放贷），借款合同无效；起诉前须核查其放贷的次数、对象和经营范围。`,
+      messageEn: `The lender ${lender.value.name} is a company without a lending licence: if it lends for profit to the public at large (professional lending), the contract is void; check how often and to whom it lends before suing.`,
+      effect: 'if professional lending is found, the contract is void: claim the principal back, not the contract interest',
+    }),
+  ]
+}
+
 /** The contract yields nothing recognisable: say so instead of returning an empty, reassuring list. */
 export const noTermsFound: Rule = (ctx) => {
   const t = ctx.terms
@@ -86,4 +107,4 @@ export const noTermsFound: Rule = (ctx) => {
   ]
 }
 
-export const clauseRules: Rule[] = [arbitrationClause, jurisdictionClause, accelerationClause, unfairStandardTerm, electronicSignature]
+export const clauseRules: Rule[] = [arbitrationClause, jurisdictionClause, accelerationClause, unfairStandardTerm, electronicSignature, professionalLending]

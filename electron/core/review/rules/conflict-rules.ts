@@ -1,5 +1,5 @@
 import { formatYuan } from '../numbers'
-import { sameRate } from '../rates'
+import { rateLabel, sameRate } from '../rates'
 import type { RateValue, Term, TermKey } from '../types'
 import { finding, pct, type Rule } from './context'
 
@@ -18,7 +18,7 @@ interface Checked {
 
 const eq = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const rate = (zh: string, en: string, key: TermKey): Checked => ({
-  key, zh, en, same: (a: RateValue, b: RateValue) => sameRate(a, b), show: (v: RateValue) => (v.annual === null ? `+${pct(v.written)}` : pct(v.annual)),
+  key, zh, en, same: (a: RateValue, b: RateValue) => sameRate(a, b), show: rateLabel,
 })
 
 const CHECKED: Checked[] = [

@@ -36,25 +36,44 @@ function overdueFeeRate(ctx: RuleContext): Decimal {
   return sum
 }
 
+/**
+ * Lump-sum penalties (违约金500元, 违约金为借款金额的20%) as an annual fraction of the principal. A one-off sum has no
+ * period of its own, so the rule spreads it over ONE YEAR of default: amount ÷ principal (the amount actually paid
+ * out when known, else the contract amount) × 1 year. That is the lowest figure the penalty can have for any default
+ * of up to a year — a shorter default makes it heavier — so a finding raised on it holds for every shorter default.
+ */
+function lumpPenaltyRate(ctx: RuleContext): { rate: Decimal; terms: RuleContext['terms']['penalty'] } {
+  const base = ctx.disbursedFen ?? ctx.principalFen
+  const lumps = ctx.terms.penalty.filter((p) => !p.value.rate && (p.value.fractionOfPrincipal !== undefined || (p.value.amountFen !== undefined && base)))
+  const rate = lumps.reduce(
+    (s, p) => s.plus(p.value.fractionOfPrincipal !== undefined ? new Decimal(p.value.fractionOfPrincipal) : new Decimal(p.value.amountFen!).dividedBy(base!)),
+    new Decimal(0),
+  )
+  return { rate, terms: lumps }
+}
+
 export const overdueChargesAboveCap: Rule = (ctx) => {
   if (!ctx.cap) return []
   const cap = new Decimal(ctx.cap.annual)
   const overdue = ctx.terms.overdueRate.find((t) => t.value.annual !== null)
   const penaltyRates = ctx.terms.penalty.filter((p) => p.value.rate?.annual)
   const feeRate = overdueFeeRate(ctx)
-  if (!overdue && penaltyRates.length === 0 && feeRate.isZero()) return []
+  const lump = lumpPenaltyRate(ctx)
+  if (!overdue && penaltyRates.length === 0 && feeRate.isZero() && lump.rate.isZero()) return []
   // Without an agreed overdue rate, overdue interest runs at the term rate (第28条第2款第二项).
   const interest = overdue ? new Decimal(overdue.value.annual!) : new Decimal(ctx.terms.interestRate[0]?.value.annual ?? 0)
   const penalty = penaltyRates.reduce((s, p) => s.plus(p.value.rate!.annual!), new Decimal(0))
-  const total = interest.plus(penalty).plus(feeRate)
+  const total = interest.plus(penalty).plus(feeRate).plus(lump.rate)
   if (!total.greaterThan(cap)) return []
-  const anchor = overdue ?? penaltyRates[0] ?? ctx.terms.fees.find((f) => f.value.overdue)!
-  const parts = `逾期利息${pct(interest)}${penalty.isZero() ? '' : ` + 违约金${pct(penalty)}`}${feeRate.isZero() ? '' : ` + 费用${pct(feeRate)}`}`
+  const anchor = overdue ?? penaltyRates[0] ?? lump.terms[0] ?? ctx.terms.fees.find((f) => f.value.overdue)!
+  const lumpZh = lump.rate.isZero() ? '' : ` + 一次性违约金${pct(lump.rate)}（按逾期一年摊算：违约金÷本金；逾期不足一年的，折算年化更高）`
+  const lumpEn = lump.rate.isZero() ? '' : `, lump-sum penalty ${pct(lump.rate)} (spread over one year of default: penalty ÷ principal; a shorter default makes it higher)`
+  const parts = `逾期利息${pct(interest)}${penalty.isZero() ? '' : ` + 违约金${pct(penalty)}`}${feeRate.isZero() ? '' : ` + 费用${pct(feeRate)}`}${lumpZh}`
   return [
     finding(ctx, 'OVERDUE_CHARGES_ABOVE_CAP', 'critical', anchor, {
       basis: ctx.regime === 'private' ? PRIVATE_OVERDUE_BASIS : LICENSED_BASIS,
       message: `逾期期间${parts}，合计年化${pct(total)}，超过上限${pct(cap)}的部分不予支持。`,
-      messageEn: `Overdue charges total ${pct(total)} a year (overdue interest ${pct(interest)}, penalty ${pct(penalty)}, fees ${pct(feeRate)}); only up to ${pct(cap)} is enforceable.`,
+      messageEn: `Overdue charges total ${pct(total)} a year (overdue interest ${pct(interest)}, penalty ${pct(penalty)}, fees ${pct(feeRate)}${lumpEn}); only up to ${pct(cap)} is enforceable.`,
       effect: `overdue interest, penalty and fees together at most ${pct(cap)} a year, not ${pct(total)}`,
     }),
   ]
