@@ -211,6 +211,8 @@ export interface GeneratedFile {
   base64: string
   /** Template fields the case lacks, printed as blanks. */
   missing: string[]
+  /** The registered document (documents table): listed on the case, regenerable from its snapshot. */
+  documentId: string
 }
 
 export const PROCEDURES = ['payment_order', 'small_claims', 'simplified', 'ordinary'] as const

@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/log'
 import type { calcService } from '../calc/service'
 import type { CoreContext } from '../context'
 import type { DocumentContext } from '../documents/context'
-import { generateDocument } from '../documents/generate'
+import { generateFromContext } from '../documents/case-documents'
 import { notFound } from '../errors'
 import { fenToYuan } from '../money/fen'
 import { chinaDate } from './limitation-inputs'
@@ -11,8 +11,9 @@ import { caseClaim } from './plans'
 
 /**
  * The 还款协议 for a repayment plan, from the documents engine's built-in template: the parties, the debt as
- * the calculator supports it on the day the plan was made, the reduction and every instalment. Generating it
- * reads the borrower's full ID number, so it is written to the audit log.
+ * the calculator supports it on the day the plan was made, the reduction and every instalment. It is registered
+ * like any generated document (template id + version, inputs snapshot, on the case's timeline and documents
+ * list, regenerable byte for byte); printing the borrower's full ID number is logged as a personal-data use.
  */
 export async function planAgreement(ctx: CoreContext, calc: ReturnType<typeof calcService>, planId: string, format: 'pdf' | 'docx'): Promise<GeneratedFile> {
   const ex = ctx.db.kysely
@@ -43,14 +44,15 @@ export async function planAgreement(ctx: CoreContext, calc: ReturnType<typeof ca
     plan: { total: y(plan.total_fen), waived: plan.reduction_fen ? y(plan.reduction_fen) : undefined, instalments: instalments.map((i) => ({ no: i.seq, dueDate: i.due_date, amount: y(i.amount_fen) })) },
     generatedOn: ctx.today(),
   }
-  const doc = await generateDocument('repayment-agreement', context, { format })
-  await ctx.db.kysely.transaction().execute((trx) =>
-    appendAudit(trx, { actor: ctx.platform.actor, at: ctx.nowIso(), entity: 'repayment_plan', entityId: planId, action: 'agreement', diff: { format, templateId: doc.templateId, templateVersion: doc.templateVersion, missing: doc.missing } }),
-  )
+  const doc = await generateFromContext(ctx, {
+    caseId: kase.id, type: 'repayment-agreement', format, asOf, context, borrowerId: borrower.id, fileName: `还款协议-${kase.case_no}-${borrower.name}.${format}`,
+    also: (ex, record) => appendAudit(ex, { actor: ctx.platform.actor, at: record.createdAt, entity: 'repayment_plan', entityId: planId, action: 'agreement', diff: { format, documentId: record.id, templateId: record.templateId, templateVersion: record.templateVersion, missing: record.missing } }),
+  })
   return {
-    fileName: `还款协议-${kase.case_no}-${borrower.name}.${format}`,
+    fileName: doc.record.fileName,
     mime: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     base64: Buffer.from(doc.bytes).toString('base64'),
-    missing: doc.missing,
+    documentId: doc.record.id,
+    missing: doc.record.missing,
   }
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { DocumentFormatCode, DocumentRecord, DocumentTypeCode } from '../../../shared/domain/documents'
-import { appendAudit } from '../audit/log'
+import { appendAudit, type Executor } from '../audit/log'
 import type { CoreContext } from '../context'
 import type { DocumentsTable } from '../db/schema'
 import { notFound, UserError } from '../errors'
@@ -54,6 +54,51 @@ export function toRecord(r: DocumentsTable): DocumentRecord {
   }
 }
 
+/** A document whose context the caller built (the case's, or e.g. one repayment plan's), to render and register. */
+export interface FromContext {
+  caseId: string
+  type: string
+  format: DocumentFormatCode
+  asOf: string
+  context: DocumentContext
+  fileName: string
+  /** Whose personal data the document prints (the use is logged). */
+  borrowerId: string
+  template?: TemplateSource
+  outDir?: string
+  /** Problems found while building the context, kept with the record. */
+  missing?: string[]
+  /** Written in the same transaction as the record (e.g. the plan's own audit entry). */
+  also?: (ex: Executor, record: DocumentRecord) => Promise<void>
+}
+
+/**
+ * Render a document from its context, keep the file in the content store (and `outDir`), and register it on
+ * the case: template id + version, the inputs snapshot, SHA-256, audit entry and the personal-data use.
+ */
+export async function generateFromContext(ctx: CoreContext, input: FromContext): Promise<GeneratedForCase> {
+  const out = await generateDocument(input.type, input.context, { format: input.format, template: input.template })
+  const stored = ctx.files.put(out.bytes)
+  const fileName = safeFileName(input.fileName)
+  let path: string | undefined
+  if (input.outDir) writeFileAtomic((path = join(input.outDir, fileName)), out.bytes)
+  const missing = [...new Set([...out.missing, ...(input.missing ?? [])])]
+  const now = ctx.nowIso()
+  const row: DocumentsTable = {
+    id: ctx.newId(), case_id: input.caseId, doc_type: input.type, format: input.format,
+    template_id: out.templateId, template_version: out.templateVersion, sha256: stored.sha256, size: stored.size, file_name: fileName,
+    inputs_json: JSON.stringify({ type: input.type, format: input.format, context: input.context } satisfies Snapshot),
+    created_by: ctx.platform.actor, created_at: now, missing_json: JSON.stringify(missing), as_of: input.asOf,
+  }
+  await writeTransaction(ctx.db.kysely, async (ex) => {
+    await ex.insertInto('documents').values(row).execute()
+    await appendAudit(ex, { actor: ctx.platform.actor, at: now, entity: 'document', entityId: row.id, action: 'generate', diff: { caseId: row.case_id, type: row.doc_type, format: row.format, template: [row.template_id, row.template_version], sha256: row.sha256, missing } })
+    await recordPersonalDataUse(ex, { actor: ctx.platform.actor, at: now, borrowerId: input.borrowerId, purpose: `document:${input.type}`, ref: row.id })
+    await input.also?.(ex, toRecord(row))
+  })
+  return { record: toRecord(row), bytes: out.bytes, path }
+}
+
 export function caseDocuments(ctx: CoreContext, claimForLoan: ClaimForLoan) {
   const { kysely } = ctx.db
 
@@ -69,25 +114,10 @@ export function caseDocuments(ctx: CoreContext, claimForLoan: ClaimForLoan) {
       assertDocumentType(input.type)
       const template = input.templateId ? await userTemplate(input.type, input.templateId) : undefined
       const built = await buildCaseContext(kysely, claimForLoan, input.caseId, { asOf: input.asOf, generatedOn: ctx.today() })
-      const out = await generateDocument(input.type, built.context, { format: input.format, template })
-      const stored = ctx.files.put(out.bytes)
-      const fileName = safeFileName(`${built.caseNo}-${input.type}.${input.format}`)
-      let path: string | undefined
-      if (input.outDir) writeFileAtomic((path = join(input.outDir, fileName)), out.bytes)
-      const missing = [...new Set([...out.missing, ...built.claimProblems.map((p) => `claim(${p.contractNo}: ${p.code})`)])]
-      const now = ctx.nowIso()
-      const row: DocumentsTable = {
-        id: ctx.newId(), case_id: input.caseId, doc_type: input.type, format: input.format,
-        template_id: out.templateId, template_version: out.templateVersion, sha256: stored.sha256, size: stored.size, file_name: fileName,
-        inputs_json: JSON.stringify({ type: input.type, format: input.format, context: built.context } satisfies Snapshot),
-        created_by: ctx.platform.actor, created_at: now, missing_json: JSON.stringify(missing), as_of: input.asOf,
-      }
-      await writeTransaction(kysely, async (ex) => {
-        await ex.insertInto('documents').values(row).execute()
-        await appendAudit(ex, { actor: ctx.platform.actor, at: now, entity: 'document', entityId: row.id, action: 'generate', diff: { caseId: row.case_id, type: row.doc_type, format: row.format, template: [row.template_id, row.template_version], sha256: row.sha256, missing } })
-        await recordPersonalDataUse(ex, { actor: ctx.platform.actor, at: now, borrowerId: built.borrowerId, purpose: `document:${input.type}`, ref: row.id })
+      return generateFromContext(ctx, {
+        caseId: input.caseId, type: input.type, format: input.format, asOf: input.asOf, context: built.context, template, outDir: input.outDir,
+        fileName: `${built.caseNo}-${input.type}.${input.format}`, borrowerId: built.borrowerId, missing: built.claimProblems.map((p) => `claim(${p.contractNo}: ${p.code})`),
       })
-      return { record: toRecord(row), bytes: out.bytes, path }
     },
 
     async listForCase(caseId: string): Promise<DocumentRecord[]> {
