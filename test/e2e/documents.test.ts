@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -9,7 +10,8 @@ import { tempDir } from '../helpers/temp'
 /**
  * A lawyer's documents, through the web bridge in Chromium: generate a demand letter on a case page and see
  * the PDF preview and the list; copy a built-in template, break it (the line is named), fix it, save v2;
- * run a batch — first into a folder that cannot be written (refused), then into a real one to the end.
+ * run a batch — first into a folder that cannot be written (refused), then into a real one to the end with
+ * that edited template.
  */
 let app: TestApp
 let core: OpenedCore
@@ -57,7 +59,7 @@ it('copies a built-in template, refuses a broken edit with its line, saves versi
   expect(core.db.raw.prepare(`SELECT body FROM templates WHERE builtin = 0`).pluck().get()).toContain('本函一式两份。')
 }, 120_000)
 
-it('runs a batch: an unwritable folder is refused first, then the job runs to the end with its files listed', async () => {
+it('runs a batch with the edited template: an unwritable folder is refused first, then the job runs to the end with its files listed', async () => {
   await page.goto(`${app.url}#documents`)
   const file = join(tempDir(), 'a-file')
   writeFileSync(file, 'x')
@@ -67,8 +69,16 @@ it('runs a batch: an unwritable folder is refused first, then the job runs to th
   const out = tempDir()
   await page.getByRole('spinbutton', { name: '逾期天数不少于' }).fill('0')
   await page.getByTestId('batch-out').fill(out)
+  const mine = core.db.raw.prepare(`SELECT id, name FROM templates WHERE builtin = 0 AND doc_type = 'demand-letter'`).get() as { id: string; name: string }
+  await page.getByTestId('batch-template').click()
+  await page.locator('.ant-select-item-option').filter({ hasText: `${mine.name} v2` }).click()
   await page.getByTestId('batch-start').click()
   await expect.poll(() => page.getByTestId('batch-status').textContent(), { timeout: 180_000 }).toMatch(/^已完成 · (\d+)\/\1/)
   const n = core.db.raw.prepare(`SELECT count(*) FROM cases WHERE stage = 'collection'`).pluck().get() as number
   await expect.poll(() => page.getByTestId('batch-files').textContent()).toContain(`已生成文件 (${n})`)
+  // Every letter of the batch was made from the user's version 2, and says what was added to it.
+  const made = core.db.raw.prepare(`SELECT template_id, template_version, count(*) AS n FROM documents WHERE file_name LIKE '%-demand-letter.pdf' AND created_at >= (SELECT max(updated_at) FROM templates WHERE id = ?) GROUP BY 1, 2`).all(mine.id)
+  expect(made).toEqual([{ template_id: mine.id, template_version: 2, n }])
+  const first = readdirSync(out).filter((f) => f.endsWith('.pdf')).sort()[0]
+  expect(execFileSync('pdftotext', [join(out, first), '-'], { encoding: 'utf8' })).toContain('本函一式两份。')
 }, 240_000)

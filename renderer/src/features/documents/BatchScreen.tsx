@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Input, InputNumber, List, Progress, Select, Space, Table, Typography } from 'antd'
 import { useEffect, useState } from 'react'
-import { DOCUMENT_TYPES, type BatchResult, type DocumentTypeCode } from '../../../../shared/domain/documents'
+import { DOCUMENT_TYPES, type BatchResult, type DocumentTypeCode, type TemplateSummary } from '../../../../shared/domain/documents'
 import { STAGES, STAGE_LABELS, type Stage } from '../../../../shared/domain/enums'
 import type { JobView } from '../../../../shared/domain/jobs'
 import { call } from '../../api'
@@ -13,6 +13,7 @@ type AppErr = { message: string; messageEn: string }
 /**
  * The batch screen: a filter like the case list, a type and a format, the output folder; then the job's
  * progress bar (jobs.get polled), cancel, and at the end the files written and the cases that failed.
+ * The template is the type's built-in one unless the user picks one of their own (copied and edited).
  */
 export function BatchScreen() {
   const { t, lang, msg } = useI18n()
@@ -25,6 +26,16 @@ export function BatchScreen() {
   const [combined, setCombined] = useState(false)
   const [job, setJob] = useState<JobView | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [templates, setTemplates] = useState<TemplateSummary[]>([])
+  const [templateId, setTemplateId] = useState<string | undefined>(undefined)
+
+  // The user's templates of the chosen type; a type change goes back to the built-in template.
+  useEffect(() => {
+    let live = true
+    setTemplateId(undefined)
+    call('templates.list', { docType: type }).then((list) => live && setTemplates(list), () => live && setTemplates([]))
+    return () => { live = false }
+  }, [type])
 
   // Follow the job until it ends.
   useEffect(() => {
@@ -37,7 +48,7 @@ export function BatchScreen() {
     setError(null)
     try {
       const filter = { stage, minDpd: minDpd ?? undefined, owner: owner.trim() || undefined }
-      const { jobId } = await call('documents.batch', { filter, type, format, asOf: today(), outDir, combinedPdf: combined && format === 'pdf' })
+      const { jobId } = await call('documents.batch', { filter, type, format, asOf: today(), outDir, templateId, combinedPdf: combined && format === 'pdf' })
       setJob(await call('jobs.get', { id: jobId }))
     } catch (e) {
       setError(msg(e as AppErr))
@@ -50,6 +61,9 @@ export function BatchScreen() {
       <Space wrap>
         <Select aria-label={t('doc.type')} style={{ width: 170 }} value={type} onChange={setType} options={DOCUMENT_TYPES.map((d) => ({ value: d, label: typeLabel(d, lang) }))} />
         <Select aria-label={t('doc.format')} style={{ width: 90 }} value={format} onChange={setFormat} options={[{ value: 'pdf', label: 'PDF' }, { value: 'docx', label: 'DOCX' }]} />
+        <Select aria-label={t('doc.template')} data-testid="batch-template" style={{ width: 220 }} value={templateId ?? templates.find((x) => x.builtin)?.id}
+          onChange={(v) => setTemplateId(templates.find((x) => x.id === v)?.builtin ? undefined : v)}
+          options={templates.map((x) => ({ value: x.id, label: `${x.name}${x.builtin ? `（${t('doc.builtin')}）` : ''} v${x.version}` }))} />
         <span>{t('doc.stage')}</span>
         <Select aria-label={t('doc.stage')} data-testid="batch-stage" style={{ width: 110 }} allowClear placeholder={t('doc.any')} value={stage} onChange={setStage}
           options={STAGES.map((s) => ({ value: s, label: lang === 'en' ? STAGE_LABELS[s].en : STAGE_LABELS[s].zh }))} />
