@@ -44,10 +44,35 @@ it('cases placed, promises due and actions this week are date ranges on their ow
   expect(plan(actionsSql(caseScope({})), P)).toMatch(/SEARCH a USING (COVERING )?INDEX collection_actions_at \(at>\?\)/)
 })
 
-it('limitation candidates: three index ranges about three years back, never a scan', () => {
+it('limitation candidates: three index ranges about three years back (last instalments from loan_last_due), never a scan', () => {
   const p = plan(candidateSql(caseScope({})), P)
-  expect(p).toMatch(/SEARCH s USING (COVERING )?INDEX schedule_items_due \(due_date>\? AND due_date<\?\)/)
+  expect(p).toMatch(/SEARCH d USING (COVERING )?INDEX loan_last_due_date \(due_date>\? AND due_date<\?\)/)
   expect(p).toMatch(/SEARCH r USING COVERING INDEX repayments_date \(date>\? AND date<\?\)/)
   expect(p).toMatch(/SEARCH a USING INDEX collection_actions_delivered \(delivered_on>\? AND delivered_on<\?\)/)
-  expect(p).not.toMatch(/SCAN (s|r|a|c)\b/)
+  expect(p).not.toMatch(/SCAN (d|r|a|c|cl)\b/)
+  expect(p).not.toMatch(/schedule_items/) // the last instalment comes from the narrow loan_last_due, not the wide instalments table
+})
+
+it('loan_last_due follows schedule_items: the highest seq of each loan, through inserts, updates and deletes', () => {
+  const raw = core.ctx.db.raw
+  const mismatches = () => raw.prepare(`SELECT count(*) FROM (SELECT loan_id, max(seq) AS seq, due_date FROM schedule_items GROUP BY loan_id) s
+      FULL JOIN loan_last_due d ON d.loan_id = s.loan_id WHERE d.loan_id IS NULL OR s.loan_id IS NULL OR d.seq <> s.seq OR d.due_date <> s.due_date`).pluck().get()
+  expect(raw.prepare('SELECT count(*) FROM loan_last_due').pluck().get()).toBe(raw.prepare('SELECT count(DISTINCT loan_id) FROM schedule_items').pluck().get())
+  expect(mismatches()).toBe(0)
+  const { loan_id: loan, seq } = raw.prepare('SELECT loan_id, max(seq) AS seq FROM schedule_items GROUP BY loan_id LIMIT 1').get() as { loan_id: string; seq: number }
+  const last = () => raw.prepare('SELECT seq, due_date FROM loan_last_due WHERE loan_id = ?').get(loan)
+  raw.exec('SAVEPOINT t')
+  try {
+    raw.prepare('INSERT INTO schedule_items (loan_id, seq, due_date, principal_fen) VALUES (?, ?, ?, 100)').run(loan, seq + 1, '2031-01-15')
+    expect(last()).toEqual({ seq: seq + 1, due_date: '2031-01-15' })
+    raw.prepare('UPDATE schedule_items SET due_date = ? WHERE loan_id = ? AND seq = ?').run('2031-02-15', loan, seq + 1)
+    expect(last()).toEqual({ seq: seq + 1, due_date: '2031-02-15' })
+    raw.prepare('DELETE FROM schedule_items WHERE loan_id = ? AND seq = ?').run(loan, seq + 1)
+    expect(last()).toMatchObject({ seq })
+    raw.prepare('DELETE FROM schedule_items WHERE loan_id = ?').run(loan)
+    expect(last()).toBeUndefined()
+    expect(mismatches()).toBe(0)
+  } finally {
+    raw.exec('ROLLBACK TO t; RELEASE t')
+  }
 })

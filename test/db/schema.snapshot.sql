@@ -91,6 +91,9 @@ CREATE UNIQUE INDEX lenders_name ON lenders(name);
 -- index loan_guarantors_loan
 CREATE INDEX loan_guarantors_loan ON loan_guarantors(loan_id);
 
+-- index loan_last_due_date
+CREATE INDEX loan_last_due_date ON loan_last_due(due_date);
+
 -- index loan_limitation_loan
 CREATE INDEX loan_limitation_loan ON loan_limitation(loan_id);
 
@@ -114,9 +117,6 @@ CREATE INDEX repayments_date ON repayments(date, loan_id, amount_fen);
 
 -- index repayments_loan_date
 CREATE INDEX repayments_loan_date ON repayments(loan_id, date);
-
--- index schedule_items_due
-CREATE INDEX schedule_items_due ON schedule_items(due_date);
 
 -- index stage_history_at
 CREATE INDEX stage_history_at ON stage_history(at);
@@ -423,6 +423,13 @@ CREATE TABLE loan_guarantors (
     name TEXT NOT NULL, id_number TEXT, phone TEXT, address TEXT
   ) WITHOUT ROWID;
 
+-- table loan_last_due
+CREATE TABLE loan_last_due (
+    loan_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    due_date TEXT NOT NULL
+  ) WITHOUT ROWID;
+
 -- table loan_limitation
 CREATE TABLE loan_limitation (
     case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
@@ -652,6 +659,24 @@ CREATE TRIGGER repayments_limitation_ins AFTER INSERT ON repayments BEGIN DELETE
 
 -- trigger repayments_limitation_upd
 CREATE TRIGGER repayments_limitation_upd AFTER UPDATE ON repayments BEGIN DELETE FROM loan_limitation WHERE loan_id = OLD.loan_id; DELETE FROM loan_limitation WHERE loan_id = NEW.loan_id; END;
+
+-- trigger schedule_items_last_due_delete
+CREATE TRIGGER schedule_items_last_due_delete AFTER DELETE ON schedule_items BEGIN
+    DELETE FROM loan_last_due WHERE loan_id = old.loan_id;
+    INSERT INTO loan_last_due (loan_id, seq, due_date) SELECT loan_id, max(seq), due_date FROM schedule_items WHERE loan_id = old.loan_id GROUP BY loan_id;
+  END;
+
+-- trigger schedule_items_last_due_insert
+CREATE TRIGGER schedule_items_last_due_insert AFTER INSERT ON schedule_items BEGIN
+    INSERT INTO loan_last_due (loan_id, seq, due_date) VALUES (new.loan_id, new.seq, new.due_date)
+      ON CONFLICT (loan_id) DO UPDATE SET seq = excluded.seq, due_date = excluded.due_date WHERE excluded.seq >= loan_last_due.seq;
+  END;
+
+-- trigger schedule_items_last_due_update
+CREATE TRIGGER schedule_items_last_due_update AFTER UPDATE OF loan_id, seq, due_date ON schedule_items BEGIN
+    DELETE FROM loan_last_due WHERE loan_id IN (old.loan_id, new.loan_id);
+    INSERT INTO loan_last_due (loan_id, seq, due_date) SELECT loan_id, max(seq), due_date FROM schedule_items WHERE loan_id IN (old.loan_id, new.loan_id) GROUP BY loan_id;
+  END;
 
 -- trigger schedule_items_limitation_del
 CREATE TRIGGER schedule_items_limitation_del AFTER DELETE ON schedule_items BEGIN DELETE FROM loan_limitation WHERE loan_id = OLD.loan_id; END;
