@@ -115,10 +115,10 @@ describe('all types', () => {
     }
   }, 180_000)
 
-  it('renders page 1 of the complaint and the demand letter to PNG for a look by eye', () => {
-    for (const t of ['complaint', 'demand-letter']) {
-      execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', join(work, `${t}.pdf`), join(artifacts, t)])
+  it('renders page 1 of every type to PNG (test-results/documents/TYPE-1.png) for a look by eye', () => {
+    for (const t of DOCUMENT_TYPES) {
+      execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', '-singlefile', join(work, `${t}.pdf`), join(artifacts, `${t}-1`)])
+      expect(readFileSync(join(artifacts, `${t}-1.png`)).subarray(1, 4).toString(), t).toBe('PNG')
     }
-    expect(readFileSync(join(artifacts, 'complaint-1.png')).subarray(1, 4).toString()).toBe('PNG')
   })
 })

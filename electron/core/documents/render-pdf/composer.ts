@@ -2,6 +2,10 @@ import type { Align } from '../model'
 import type { Line, Measure } from './line-break'
 import type { PageGeometry, PageLayout, TextOp } from './ops'
 
+/** Runs of printable ASCII (a Latin word, a number, a contract number) and runs of everything else. */
+const LATIN_OR_NOT = /[\x21-\x7e]+|[^\x21-\x7e]+/g
+const LATIN = /^[\x21-\x7e]/
+
 /**
  * The page builder: a cursor that moves down the text area, starting a new page when something does
  * not fit. Measures are in points; `cursor` is the distance from the top of the page.
@@ -50,29 +54,33 @@ export class Composer {
 
   /**
    * Places one line of text in the box `[x, x + width]` at line top `top`. Justified lines (not the
-   * last of a paragraph) get their slack spread over the characters; a line whose slack would open
-   * gaps wider than a quarter em is left ragged instead, which reads better than spaced-out type.
+   * last of a paragraph) get their slack spread over the gaps between characters — but never inside a
+   * Latin word or a number ("10,000.00" stays set solid, the space goes around it); a line whose slack
+   * would open gaps wider than a quarter em is left ragged instead, which reads better than spaced-out type.
    */
   placeLine(line: Line, opts: { x: number; width: number; top: number; pitch: number; size: number; align: Align; bold?: boolean }): void {
     const { size } = opts
     let spacing = 0
     let x = opts.x
     const slack = opts.width - line.width
-    if (opts.align === 'justify' && !line.last && line.chars > 1 && slack > 0) {
-      const cs = slack / (line.chars - 1)
+    const pieces = line.segments.flatMap((seg) => (seg.text.match(LATIN_OR_NOT) ?? []).map((text) => ({ seg, text, latin: LATIN.test(text) })))
+    const units = pieces.reduce((n, p) => n + (p.latin ? 1 : [...p.text].length), 0)
+    if (opts.align === 'justify' && !line.last && units > 1 && slack > 0) {
+      const cs = slack / (units - 1)
       if (cs <= size * 0.25) spacing = cs
     } else if (opts.align === 'center') x += Math.max(0, slack / 2)
     else if (opts.align === 'right') x += Math.max(0, slack)
     const y = this.baseline(opts.top, opts.pitch, size)
-    for (const seg of line.segments) {
-      const n = [...seg.text].length
+    for (const { seg, text, latin } of pieces) {
+      const n = [...text].length
+      const natural = this.measure(text) * size
       const op: TextOp = {
-        kind: 'text', x, y, text: seg.text, size, charSpacing: spacing, width: seg.width + spacing * n,
+        kind: 'text', x, y, text, size, charSpacing: latin ? 0 : spacing, width: natural + (latin ? 0 : spacing * n),
         ...((seg.bold || opts.bold) && { bold: true }),
         ...(seg.underline && { underline: true }),
       }
       this.page.ops.push(op)
-      x += op.width
+      x += op.width + (latin ? spacing : 0)
     }
   }
 

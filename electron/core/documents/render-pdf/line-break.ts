@@ -4,12 +4,13 @@ import type { Run } from '../model'
  * CJK line breaking with the 禁则 (kinsoku) rules of Chinese typesetting:
  * - a line never starts with closing punctuation (，。、；：？！）」』》 …): such a mark sticks to the
  *   character before it, and the two move to the next line together;
- * - a line never ends with opening punctuation (（「『《 …): it sticks to the character after it;
+ * - a line never ends with opening punctuation (（「『《 …): it sticks to the character after it, and so
+ *   does a check box (□ 有限责任公司) — a box alone at the end of a line belongs to nothing;
  * - a run of Latin letters, digits and ASCII symbols ("HT-2023-0001", "10,000.00") is one unbreakable word.
  * Any CJK character boundary is otherwise a break opportunity, and so is a space.
  */
 export const NO_LINE_START = new Set('，。、；：？！）」』》〉】〕〗”’…—・·％‰,.;:?!)]}%')
-export const NO_LINE_END = new Set('（「『《〈【〔〖“‘([{¥$')
+export const NO_LINE_END = new Set('（「『《〈【〔〖“‘([{¥$□☐☑■')
 
 /** Width of `text` in points at size 1 (the caller scales). */
 export type Measure = (text: string) => number
@@ -18,16 +19,12 @@ export interface Segment {
   text: string
   bold?: boolean
   underline?: boolean
-  /** Width in points at the paragraph's size, without any justification spacing. */
-  width: number
 }
 
 export interface Line {
   segments: Segment[]
   /** Natural width in points (trailing spaces excluded). */
   width: number
-  /** Number of characters on the line, for spreading justification space. */
-  chars: number
   /** True for the last line of a paragraph, which is never stretched. */
   last: boolean
 }
@@ -109,17 +106,15 @@ function lineFrom(boxes: Box[], last: boolean): Line {
   while (boxes.length && boxes[boxes.length - 1].isSpace) boxes.pop()
   while (boxes.length && boxes[0].isSpace) boxes.shift()
   const segments: Segment[] = []
-  let chars = 0
   for (const b of boxes) {
     for (const p of b.pieces) {
-      chars += [...p.text].length
       const prev = segments[segments.length - 1]
       if (prev && !!prev.bold === !!p.bold && !!prev.underline === !!p.underline) prev.text += p.text
-      else segments.push({ text: p.text, ...(p.bold && { bold: true }), ...(p.underline && { underline: true }), width: 0 })
+      else segments.push({ text: p.text, ...(p.bold && { bold: true }), ...(p.underline && { underline: true }) })
     }
   }
   const width = boxes.reduce((s, b) => s + b.width, 0)
-  return { segments, width, chars, last }
+  return { segments, width, last }
 }
 
 /**
@@ -145,6 +140,5 @@ export function breakLines(runs: Run[], measure: Measure, size: number, maxWidth
     width += box.width
   }
   lines.push(lineFrom(current, true))
-  for (const l of lines) for (const s of l.segments) s.width = measure(s.text) * size
   return lines
 }
