@@ -1,4 +1,4 @@
-import { EncryptedPDFError, PDFDocument } from 'pdf-lib'
+import type { PDFDocument } from 'pdf-lib'
 import { unzipSync } from 'fflate'
 import type { EvidenceMime } from '../../../shared/domain/evidence'
 import { UserError } from '../errors'
@@ -62,6 +62,8 @@ export async function inspectFile(file: string, b: Uint8Array): Promise<Inspecte
 }
 
 async function pdfPages(file: string, b: Uint8Array): Promise<number> {
+  // pdf-lib loads on the first PDF taken in, not at start (the CLI and app start faster without it).
+  const { EncryptedPDFError, PDFDocument } = await import('pdf-lib')
   let doc: PDFDocument
   try {
     doc = await PDFDocument.load(b, { updateMetadata: false, throwOnInvalidObject: true })

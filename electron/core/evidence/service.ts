@@ -3,7 +3,7 @@ import type { BundleResult, EvidenceAddResult, EvidenceGap, EvidenceItemView, In
 import type { CoreContext } from '../context'
 import { notFound } from '../errors'
 import { sha256File } from '../files/content-store'
-import { buildCaseBundle, type BundleRequest } from './bundle/build'
+import type { BundleRequest } from './bundle/build'
 import { verifyBundle } from './bundle/verify-bundle'
 import { arrangeEvidence, removeEvidence, updateEvidence, type ArrangeEntry, type EvidencePatch } from './edit'
 import { evidenceGaps } from './gaps'
@@ -57,7 +57,8 @@ export function evidenceService(ctx: CoreContext) {
       }
       return { ok: problems.length === 0, problems, checked: items.length }
     },
-    bundle: (req: BundleRequest): Promise<BundleResult> => buildCaseBundle(ctx, req),
+    /** The builder (pdf-lib, the documents renderer, the font) loads on first use, not when the app or CLI starts. */
+    bundle: async (req: BundleRequest): Promise<BundleResult> => (await import('./bundle/build')).buildCaseBundle(ctx, req),
     /** The bundles built for a case, newest first. */
     async bundles(caseId: string) {
       await assertCase(caseId)

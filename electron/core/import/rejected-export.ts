@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
-import ExcelJS from 'exceljs'
 import type { RowError } from './types'
 
 /** A row that did not import: its original cells and every reason. */
@@ -54,6 +53,7 @@ export async function writeRejectedCsv(path: string, headers: string[], rows: It
  * numbers keep all their digits; the 错误 column is red so the user sees what to fix.
  */
 export async function writeRejectedXlsx(path: string, headers: string[], rows: Iterable<RejectedRow> | AsyncIterable<RejectedRow>): Promise<number> {
+  const { default: ExcelJS } = await import('exceljs') // loaded when rejected rows go to XLSX, not at start
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true })
   const ws = wb.addWorksheet('未导入')
   const errorCol = headers.length + 1

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import { CANONICAL_FIELDS, FIELD_SPECS, type CanonicalField } from './fields'
 import { REQUIRED_FIELDS } from './mapping'
 
@@ -39,6 +38,7 @@ export const templateHeader = (field: CanonicalField) => (REQUIRED_FIELDS.includ
  * the 18 digits of ID numbers and the leading zeros of contract numbers. A second sheet explains the formats.
  */
 export async function writeImportTemplate(path: string): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs') // loaded when the template is written, not at start
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('导入模板')
   ws.columns = CANONICAL_FIELDS.map((f) => ({ header: templateHeader(f), key: f, width: Math.max(12, FIELD_SPECS[f].zh.length * 2 + 4), style: { numFmt: '@' } }))

@@ -4,16 +4,18 @@ import type { DocumentContext } from '../../documents/context'
 import { A4_MM } from '../../documents/model'
 import { PT_PER_MM } from '../../documents/render-pdf/ops'
 import { UserError } from '../../errors'
-import { renderIndexPages, type IndexPages, type IndexRow } from './index-pages'
+import { layoutIndexPages, renderIndexPages, type IndexPages, type IndexRow } from './index-pages'
 import { addOutline, addPageLink, type OutlineEntry } from './outline'
 import { embedPngDirect } from './png-direct'
 import { batesNumber, embedStampFont, stampPage } from './stamp'
+import './pdf-fast-write'
 
 /**
  * Builds the bundle PDF: cover and 证据目录 (documents engine), then every exhibit in order — PDF pages
  * copied as they are, images on A4 scaled to fit — a stamp on every page, a bookmark per exhibit and a link
  * from each index row to its exhibit's first page. Page ranges printed in the index are those of the result:
- * the index is rendered again until its own length is stable, since a longer index moves every exhibit.
+ * the index is laid out again until its own length is stable, since a longer index moves every exhibit.
+ * Memory: exhibits are read and parsed one at a time, in order, each dropped once its pages are copied.
  */
 export interface BundleSource {
   label: string
@@ -23,7 +25,10 @@ export interface BundleSource {
   original: boolean
   /** 'application/pdf', 'image/jpeg' or 'image/png' (DOCX arrives here already converted to PDF). */
   mime: string
-  bytes: Uint8Array
+  /** The page count taken at intake (pdf-lib's, as here); null when not known yet (a converted DOCX). */
+  pages: number | null
+  /** Reads the bytes when the exhibit's turn comes, so only one exhibit's bytes and parse are held at a time. */
+  bytes(): Uint8Array
   isSubItem: boolean
 }
 
@@ -58,11 +63,9 @@ function useNativeDeflate(doc: PDFDocument): void {
 
 const rangeText = (first: number, last: number) => (first === last ? `${first}` : `${first}-${last}`)
 
-async function exhibitPageCount(s: BundleSource): Promise<{ pages: number; pdf?: PDFDocument }> {
-  if (s.mime !== 'application/pdf') return { pages: 1 }
+async function loadPdf(s: BundleSource, bytes: Uint8Array): Promise<PDFDocument> {
   try {
-    const pdf = await PDFDocument.load(s.bytes, { updateMetadata: false })
-    return { pages: pdf.getPageCount(), pdf }
+    return await PDFDocument.load(bytes, { updateMetadata: false })
   } catch (e) {
     throw new UserError('EVIDENCE_PDF_CORRUPT', `证据${s.label}“${s.name}”无法读取：${(e as Error).message.slice(0, 120)}`, `Exhibit ${s.label} "${s.name}" cannot be read: ${(e as Error).message.slice(0, 120)}`)
   }
@@ -70,12 +73,23 @@ async function exhibitPageCount(s: BundleSource): Promise<{ pages: number; pdf?:
 
 export async function buildBundlePdf(sources: BundleSource[], opts: BuildBundleOptions): Promise<BuiltBundle> {
   const total = sources.length + 2
-  const loaded = await Promise.all(sources.map(exhibitPageCount))
+  // Page counts come from intake; only a source without one (a converted DOCX) is parsed now, and kept for the merge.
+  const early = new Map<number, PDFDocument>()
+  const counts: number[] = []
+  for (const [i, s] of sources.entries()) {
+    if (s.mime !== 'application/pdf') counts.push(1)
+    else if (s.pages) counts.push(s.pages)
+    else {
+      const pdf = await loadPdf(s, s.bytes())
+      early.set(i, pdf)
+      counts.push(pdf.getPageCount())
+    }
+  }
   const ranges = (indexPages: number) => {
     let next = indexPages + 1
-    return loaded.map((l, i) => {
-      const r = { label: sources[i].label, firstPage: next, lastPage: next + l.pages - 1 }
-      next += l.pages
+    return counts.map((pages, i) => {
+      const r = { label: sources[i].label, firstPage: next, lastPage: next + pages - 1 }
+      next += pages
       return r
     })
   }
@@ -84,30 +98,34 @@ export async function buildBundlePdf(sources: BundleSource[], opts: BuildBundleO
     pages: rangeText(r.firstPage, r.lastPage), original: sources[i].original ? '原件' : '复印件',
   }))
   opts.onProgress?.(0, total, '证据目录')
-  let index: IndexPages = await renderIndexPages(opts.context, rows(2))
+  // A longer index moves every exhibit: lay it out (cheap, no PDF) until its length is stable, then render once.
+  let indexPages = layoutIndexPages(opts.context, rows(2))
   for (let tries = 0; tries < 5; tries++) {
-    const again = await renderIndexPages(opts.context, rows(index.pages))
-    const stable = again.pages === index.pages
-    index = again
+    const again = layoutIndexPages(opts.context, rows(indexPages))
+    const stable = again === indexPages
+    indexPages = again
     if (stable) break
   }
+  const index: IndexPages = await renderIndexPages(opts.context, rows(indexPages))
   const final = ranges(index.pages)
   const doc = await PDFDocument.load(index.bytes, { updateMetadata: false })
   useNativeDeflate(doc)
   for (const [i, s] of sources.entries()) {
     opts.onProgress?.(i + 1, total, `证据${s.label}`)
-    const pdf = loaded[i].pdf
-    if (pdf) {
+    if (s.mime === 'application/pdf') {
+      const pdf = early.get(i) ?? (await loadPdf(s, s.bytes()))
+      early.delete(i)
+      if (pdf.getPageCount() !== counts[i]) throw new UserError('EVIDENCE_PAGES_CHANGED', `证据${s.label}“${s.name}”的页数（${pdf.getPageCount()}）与入库时（${counts[i]}）不符，请运行“校验存储文件”`, `Exhibit ${s.label} "${s.name}" has ${pdf.getPageCount()} pages, not the ${counts[i]} recorded at intake; check the stored files`)
       for (const p of await doc.copyPages(pdf, pdf.getPageIndices())) doc.addPage(p)
-      loaded[i].pdf = undefined // copied: let the source's objects go
       continue
     }
+    const bytes = s.bytes()
     const page = doc.addPage([A4.width, A4.height])
     const place = (w: number, h: number) => {
       const scale = Math.min((A4.width - 2 * IMAGE_MARGIN) / w, (A4.height - 2 * IMAGE_MARGIN) / h)
       return { x: (A4.width - w * scale) / 2, y: (A4.height - h * scale) / 2, width: w * scale, height: h * scale }
     }
-    const direct = s.mime === 'image/png' ? embedPngDirect(doc, s.bytes) : null
+    const direct = s.mime === 'image/png' ? embedPngDirect(doc, bytes) : null
     if (direct) {
       const at = place(direct.width, direct.height)
       const name = page.node.newXObject('Im', direct.ref)
@@ -117,7 +135,7 @@ export async function buildBundlePdf(sources: BundleSource[], opts: BuildBundleO
     let image
     try {
       // A copy at offset 0: pdf-lib's JPEG reader views `bytes.buffer` from its start, and a Node Buffer may sit inside a shared pool.
-      const own = new Uint8Array(s.bytes)
+      const own = new Uint8Array(bytes)
       image = s.mime === 'image/png' ? await doc.embedPng(own) : await doc.embedJpg(own)
     } catch (e) {
       throw new UserError('EVIDENCE_IMAGE_CORRUPT', `证据${s.label}“${s.name}”的图片无法读取：${(e as Error).message.slice(0, 120)}`, `The image of exhibit ${s.label} "${s.name}" cannot be read: ${(e as Error).message.slice(0, 120)}`)

@@ -50,11 +50,13 @@ export async function buildCaseBundle(ctx: CoreContext, req: BundleRequest): Pro
   if (items.length === 0) throw new UserError('EVIDENCE_NONE', '本案还没有证据，无法生成证据材料', 'This case has no exhibits yet, so there is no bundle to build', { field: 'caseId' })
   const caseNo = kase.court_case_no ?? kase.case_no
   const cacheDir = join(ctx.platform.dataDir, 'cache', 'docx-pdf')
-  const originals = items.map((v) => ({ view: v, bytes: ctx.files.read(v.sha256), entry: originalEntry(v) }))
-  const sources: BundleSource[] = originals.map(({ view: v, bytes }) => ({
+  const originals = items.map((v) => ({ view: v, path: ctx.files.pathOf(v.sha256), entry: originalEntry(v) }))
+  // Bytes are read only when the builder reaches each exhibit (one at a time); DOCX goes through LibreOffice first.
+  const sources: BundleSource[] = originals.map(({ view: v }) => ({
     label: v.label, name: v.name, source: v.source, purpose: v.purpose, original: v.original, isSubItem: v.parentId !== null,
     mime: v.mime === DOCX_MIME ? 'application/pdf' : v.mime,
-    bytes: v.mime === DOCX_MIME ? docxToPdf(bytes, v.label, v.name, cacheDir) : bytes,
+    pages: v.mime === DOCX_MIME ? null : v.pages,
+    bytes: () => (v.mime === DOCX_MIME ? docxToPdf(ctx.files.read(v.sha256), v.label, v.name, cacheDir) : ctx.files.read(v.sha256)),
   }))
   const today = ctx.today()
   const context: DocumentContext = {
@@ -71,7 +73,7 @@ export async function buildCaseBundle(ctx: CoreContext, req: BundleRequest): Pro
   const generatedAt = ctx.nowIso()
   const written = await writeBundleZip({
     zipPath, pdfPath, pdfEntry, pdfBytes: built.bytes, mtime: ctx.platform.now(),
-    originals: originals.map((o) => ({ entry: o.entry, bytes: o.bytes })),
+    originals: originals.map((o) => ({ entry: o.entry, path: o.path, sha256: o.view.sha256, label: `证据${o.view.label} ${o.view.name}` })),
     manifest: (hashes) => ({
       format: 'casedesk-evidence-bundle/1',
       generatedAt,

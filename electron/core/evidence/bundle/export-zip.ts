@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { UserError } from '../../errors'
 import { sha256Hex } from '../../files/content-store'
 import { isSafeEntryPath } from './zip-names'
-import { writeZipFile } from './zip-writer'
+import { scanFile, writeZipFile, type ScannedEntry } from './zip-writer'
 
 /**
  * The bundle export: a ZIP holding the bundle PDF, each original file, manifest.json and a SHA256SUMS that
  * `sha256sum -c` accepts, with the bundle PDF also written beside the ZIP. Both files are written to
  * temporary names and renamed only once both are complete, so a failure leaves no half-built file behind.
- * The ZIP is streamed to disk (zip-writer.ts), never held whole in memory.
+ * The ZIP is streamed to disk (zip-writer.ts) and originals are copied in from their files: neither the
+ * archive nor the originals are ever held whole in memory; only the bundle PDF is.
  */
 export const SUMS_NAME = 'SHA256SUMS'
 export const MANIFEST_NAME = 'manifest.json'
@@ -17,7 +19,12 @@ export const MANIFEST_NAME = 'manifest.json'
 export interface ZipFile {
   /** Entry path inside the ZIP ("originals/证据1-借款合同.pdf"). */
   entry: string
-  bytes: Uint8Array
+  /** The file to copy in (an original, from the content store): read in chunks, never whole. */
+  path: string
+  /** The SHA-256 it must have (taken at intake): a stored file that changed since is refused, not packed. */
+  sha256: string
+  /** How the refusal names it ("证据3 借款合同"). */
+  label: string
 }
 
 export interface WrittenBundle {
@@ -30,11 +37,6 @@ export interface WrittenBundle {
 /** `sha256sum` text-mode lines ("<hash>  <name>"), in the order given. */
 export function sha256SumsText(files: { entry: string; sha256: string }[]): string {
   return files.map((f) => `${f.sha256}  ${f.entry}\n`).join('')
-}
-
-/** SHA-256 off the main thread (WebCrypto runs in libuv's pool), so the files of a bundle hash in parallel. */
-async function sha256Async(bytes: Uint8Array): Promise<string> {
-  return Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex')
 }
 
 /**
@@ -50,14 +52,22 @@ export async function writeBundleZip(args: {
   manifest(hashes: Record<string, string>): unknown
   mtime: Date
 }): Promise<WrittenBundle> {
-  const files: ZipFile[] = [{ entry: args.pdfEntry, bytes: args.pdfBytes }, ...args.originals]
+  const entries = [args.pdfEntry, ...args.originals.map((o) => o.entry)]
   const seen = new Set<string>()
-  for (const f of files) {
-    if (!isSafeEntryPath(f.entry) || f.entry === SUMS_NAME || f.entry === MANIFEST_NAME || seen.has(f.entry)) throw new Error(`unsafe or duplicate bundle entry: ${f.entry}`)
-    seen.add(f.entry)
+  for (const entry of entries) {
+    if (!isSafeEntryPath(entry) || entry === SUMS_NAME || entry === MANIFEST_NAME || seen.has(entry)) throw new Error(`unsafe or duplicate bundle entry: ${entry}`)
+    seen.add(entry)
   }
-  const digests = await Promise.all(files.map((f) => sha256Async(f.bytes)))
-  const hashes: Record<string, string> = Object.fromEntries(files.map((f, i) => [f.entry, digests[i]]))
+  // Hashed here, not by WebCrypto: crypto.subtle copies its input, and the PDF can be tens of MB.
+  const pdfDigest = sha256Hex(args.pdfBytes)
+  const scanned: Record<string, ScannedEntry> = {}
+  for (const o of args.originals) {
+    const scan = scanFile(o.path)
+    if (scan.sha256 !== o.sha256) throw new UserError('EVIDENCE_FILE_CHANGED', `${o.label}的存储文件与入库时不一致（SHA-256 不符），请运行“校验存储文件”`, `The stored file of ${o.label} differs from intake (SHA-256 mismatch); check the stored files`)
+    scanned[o.entry] = scan
+  }
+  const hashes: Record<string, string> = { [args.pdfEntry]: pdfDigest }
+  for (const o of args.originals) hashes[o.entry] = scanned[o.entry].sha256
   const manifestBytes = new TextEncoder().encode(JSON.stringify(args.manifest(hashes), null, 2) + '\n')
   const sums = { ...hashes, [MANIFEST_NAME]: sha256Hex(manifestBytes) }
   const sumsBytes = new TextEncoder().encode(sha256SumsText(Object.entries(sums).map(([entry, sha256]) => ({ entry, sha256 }))))
@@ -69,10 +79,11 @@ export async function writeBundleZip(args: {
     mkdirSync(dirname(args.pdfPath), { recursive: true })
     writeFileSync(tmpPdf, args.pdfBytes)
     const zipSha256 = writeZipFile(tmpZip, [
-      ...files.map((f) => ({ name: f.entry, bytes: f.bytes })),
+      { name: args.pdfEntry, bytes: args.pdfBytes },
+      ...args.originals.map((o) => ({ name: o.entry, path: o.path })),
       { name: MANIFEST_NAME, bytes: manifestBytes, deflate: true },
       { name: SUMS_NAME, bytes: sumsBytes, deflate: true },
-    ], args.mtime)
+    ], args.mtime, scanned)
     renameSync(tmpPdf, args.pdfPath)
     renameSync(tmpZip, args.zipPath)
     return { zipSha256, pdfSha256: hashes[args.pdfEntry], sums }

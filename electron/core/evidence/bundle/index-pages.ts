@@ -70,22 +70,32 @@ export interface IndexRow {
   original: string
 }
 
-/**
- * Renders the cover and index for `rows`. The row positions come from the same layout the renderer
- * draws, found by the 序号 cell text within the 序号 column.
- */
-export async function renderIndexPages(context: DocumentContext, rows: IndexRow[]): Promise<IndexPages> {
+/** The cover and index as a document model, the 序号 cells holding the labels ("1-2") as text. */
+function indexModel(context: DocumentContext, rows: IndexRow[]) {
   const ctx: DocumentContext = { ...context, evidence: rows.map((r) => ({ no: undefined, name: r.name, source: r.source, purpose: r.purpose, pages: r.pages, original: r.original })) }
-  // The 序号 column prints labels such as "1-2", so it goes in as text through a template field of its own row.
   const built = buildDocumentModel('evidence-list', ctx, BUNDLE_INDEX_TEMPLATE)
-  const model = built.model
   let r = 0
-  for (const b of model.blocks) {
+  for (const b of built.model.blocks) {
     if (b.kind !== 'table') continue
     for (const row of b.rows.slice(b.headerRows)) {
       if (r < rows.length) row[0] = [{ text: rows[r++].label }]
     }
   }
+  return built
+}
+
+/** How many pages the cover and index take for `rows`: the layout alone, no PDF (to settle the page ranges). */
+export function layoutIndexPages(context: DocumentContext, rows: IndexRow[]): number {
+  return layoutDocument(indexModel(context, rows).model, textWidthEm).length
+}
+
+/**
+ * Renders the cover and index for `rows`. The row positions come from the same layout the renderer
+ * draws, found by the 序号 cell text within the 序号 column.
+ */
+export async function renderIndexPages(context: DocumentContext, rows: IndexRow[]): Promise<IndexPages> {
+  const built = indexModel(context, rows)
+  const model = built.model
   const layout = layoutDocument(model, textWidthEm)
   const anchors: IndexRowAnchor[] = []
   const wanted = new Set(rows.map((x) => x.label))

@@ -1,19 +1,54 @@
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, writeSync } from 'node:fs'
+import { closeSync, openSync, readSync, writeSync } from 'node:fs'
 import { crc32, deflateRawSync } from 'node:zlib'
 import { UserError } from '../../errors'
 
 /**
  * A small ZIP writer that streams to a file: entries are stored (PDFs and images are compressed already) or
  * deflated (text), CRC-32 by zlib's native crc32, the SHA-256 of the archive taken as it is written. It never
- * holds the whole archive in memory (a bundle's originals can be large) and marks each entry "made on Unix,
+ * holds the whole archive in memory (a bundle's originals are copied from the store in chunks) and marks each entry "made on Unix,
  * UTF-8 name" so Info-ZIP's unzip and Windows keep Chinese names. No ZIP64: an archive over 4 GB is refused.
  */
 export interface ZipEntry {
   name: string
-  bytes: Uint8Array
-  /** Deflate (for text); otherwise stored. */
+  /** The content in memory, or `path`: a file copied into the archive in chunks (stored, never deflated). */
+  bytes?: Uint8Array
+  path?: string
+  /** Deflate (for text in memory); otherwise stored. */
   deflate?: boolean
+}
+
+/** What the local header needs before the data: the CRC-32 and size (and the SHA-256 for SHA256SUMS). */
+export interface ScannedEntry {
+  crc: number
+  size: number
+  sha256: string
+}
+
+const CHUNK = 1 << 20
+
+/** Reads a file in 1 MB chunks, handing each to `each` (the same buffer reused: never kept). */
+function eachChunk(path: string, each: (b: Uint8Array) => void): void {
+  const fd = openSync(path, 'r')
+  const buf = Buffer.allocUnsafe(CHUNK)
+  try {
+    for (let n; (n = readSync(fd, buf, 0, CHUNK, null)) > 0;) each(buf.subarray(0, n))
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** CRC-32, size and SHA-256 of a file, read in chunks. */
+export function scanFile(path: string): ScannedEntry {
+  const hash = createHash('sha256')
+  let crc = 0
+  let size = 0
+  eachChunk(path, (b) => {
+    crc = crc32(b, crc)
+    hash.update(b)
+    size += b.length
+  })
+  return { crc: crc >>> 0, size, sha256: hash.digest('hex') }
 }
 
 const LIMIT = 0xffff_fff0
@@ -25,8 +60,11 @@ function dosDateTime(d: Date): { date: number; time: number } {
   }
 }
 
-/** Writes the archive to `path` (which should be a temporary name) and returns its SHA-256. */
-export function writeZipFile(path: string, entries: ZipEntry[], mtime: Date): string {
+/**
+ * Writes the archive to `path` (which should be a temporary name) and returns its SHA-256. A file entry needs
+ * its scan (scanFile) given in `scanned` under its name, taken before, so its data is only streamed here.
+ */
+export function writeZipFile(path: string, entries: ZipEntry[], mtime: Date, scanned: Record<string, ScannedEntry> = {}): string {
   const fd = openSync(path, 'w')
   const hash = createHash('sha256')
   let offset = 0
@@ -40,38 +78,48 @@ export function writeZipFile(path: string, entries: ZipEntry[], mtime: Date): st
   try {
     for (const e of entries) {
       const name = Buffer.from(e.name, 'utf8')
-      const data = e.deflate ? deflateRawSync(e.bytes) : e.bytes
-      const crc = crc32(e.bytes) >>> 0
-      if (offset + data.length + 30 + name.length > LIMIT) throw new UserError('BUNDLE_TOO_LARGE', '证据包超过 4 GB，请分批生成', 'The bundle would exceed 4 GB; build it in parts')
+      const scan = e.path ? scanned[e.name] : undefined
+      if (e.path && !scan) throw new Error(`zip entry ${e.name}: file not scanned`)
+      const raw = e.bytes ?? new Uint8Array(0)
+      const data = e.deflate && !e.path ? deflateRawSync(raw) : raw
+      const crc = scan ? scan.crc : crc32(raw) >>> 0
+      const size = scan ? scan.size : raw.length
+      const stored = scan ? scan.size : data.length
+      if (offset + stored + 30 + name.length > LIMIT) throw new UserError('BUNDLE_TOO_LARGE', '证据包超过 4 GB，请分批生成', 'The bundle would exceed 4 GB; build it in parts')
       const local = Buffer.alloc(30)
       local.writeUInt32LE(0x04034b50, 0)
       local.writeUInt16LE(20, 4) // version needed
       local.writeUInt16LE(0x0800, 6) // UTF-8 name
-      local.writeUInt16LE(e.deflate ? 8 : 0, 8)
+      local.writeUInt16LE(e.deflate && !e.path ? 8 : 0, 8)
       local.writeUInt16LE(time, 10)
       local.writeUInt16LE(date, 12)
       local.writeUInt32LE(crc, 14)
-      local.writeUInt32LE(data.length, 18)
-      local.writeUInt32LE(e.bytes.length, 22)
+      local.writeUInt32LE(stored, 18)
+      local.writeUInt32LE(size, 22)
       local.writeUInt16LE(name.length, 26)
       const cd = Buffer.alloc(46)
       cd.writeUInt32LE(0x02014b50, 0)
       cd.writeUInt16LE((3 << 8) | 20, 4) // made on Unix
       cd.writeUInt16LE(20, 6)
       cd.writeUInt16LE(0x0800, 8)
-      cd.writeUInt16LE(e.deflate ? 8 : 0, 10)
+      cd.writeUInt16LE(e.deflate && !e.path ? 8 : 0, 10)
       cd.writeUInt16LE(time, 12)
       cd.writeUInt16LE(date, 14)
       cd.writeUInt32LE(crc, 16)
-      cd.writeUInt32LE(data.length, 20)
-      cd.writeUInt32LE(e.bytes.length, 24)
+      cd.writeUInt32LE(stored, 20)
+      cd.writeUInt32LE(size, 24)
       cd.writeUInt16LE(name.length, 28)
       cd.writeUInt32LE((0o100644 << 16) >>> 0, 38) // rw-r--r--
       cd.writeUInt32LE(offset, 42)
       central.push(cd, name)
       put(local)
       put(name)
-      put(data)
+      if (e.path) {
+        let copied = 0
+        eachChunk(e.path, (b) => { put(b); copied += b.length })
+        // The file changed between its scan and now: the header would lie.
+        if (copied !== size) throw new Error(`zip entry ${e.name}: ${e.path} changed while the archive was written`)
+      } else put(data)
     }
     const cdStart = offset
     for (const b of central) put(b)

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import { accessSync, constants, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { STAGE_LABELS, STAGES, type Stage } from '../../../../shared/domain/enums'
@@ -55,6 +54,7 @@ async function planCases(s: Services, p: PackParams): Promise<{ caseId: string; 
 }
 
 async function writeSummary(path: string, packs: PackResult[], errors: UnitError[]): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs') // loaded when a summary is written, not at start
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('立案材料')
   ws.columns = [
