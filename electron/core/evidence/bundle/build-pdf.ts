@@ -6,6 +6,7 @@ import { PT_PER_MM } from '../../documents/render-pdf/ops'
 import { UserError } from '../../errors'
 import { layoutIndexPages, renderIndexPages, type IndexPages, type IndexRow } from './index-pages'
 import { addOutline, addPageLink, type OutlineEntry } from './outline'
+import { jpegOrientation, orientedMatrix, swapsSides } from './jpeg-orientation'
 import { embedPngDirect } from './png-direct'
 import { batesNumber, embedStampFont, stampPage } from './stamp'
 import './pdf-fast-write'
@@ -140,7 +141,11 @@ export async function buildBundlePdf(sources: BundleSource[], opts: BuildBundleO
     } catch (e) {
       throw new UserError('EVIDENCE_IMAGE_CORRUPT', `证据${s.label}“${s.name}”的图片无法读取：${(e as Error).message.slice(0, 120)}`, `The image of exhibit ${s.label} "${s.name}" cannot be read: ${(e as Error).message.slice(0, 120)}`)
     }
-    page.drawImage(image, place(image.width, image.height))
+    // A JPEG is drawn upright as its EXIF orientation says (a sideways phone photo stands up).
+    const orientation = s.mime === 'image/jpeg' ? jpegOrientation(bytes) : 1
+    const at = swapsSides(orientation) ? place(image.height, image.width) : place(image.width, image.height)
+    const name = page.node.newXObject('Im', image.ref)
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...orientedMatrix(orientation, at.x, at.y, at.width, at.height)), drawObject(name), popGraphicsState())
   }
   opts.onProgress?.(total - 1, total, '页码与书签')
   const pageCount = doc.getPageCount()
