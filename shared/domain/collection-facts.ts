@@ -63,3 +63,20 @@ export interface PaymentOrderAdvice {
   note: string
   noteEn: string
 }
+
+/** The conduct rules as the guard applies them (see electron/core/collection/conduct-rules.ts for the full schema). */
+export interface ConductRulesView {
+  rules: {
+    contactHours: { start: string; end: string; channels: string[] }
+    frequency: { caps: Partial<Record<string, { perDay: number; perWeek: number }>> }
+    forbiddenExpressions: { categories: { key: string; zh: string; en: string; terms: string[] }[] }
+    [more: string]: unknown
+  }
+  /** True once the firm edited them (stored in settings); false = the shipped defaults. */
+  edited: boolean
+  updatedAt: string | null
+}
+/** The whole rules object to store (validated by the core, which names a wrong field), or null to go back to the defaults. */
+export const conductRulesInput = z.strictObject({ rules: z.record(z.string(), z.unknown()).nullable() })
+
+export interface ReductionLimitRow { lenderId: string; lenderName: string; maxPercent: number; isDefault: boolean }

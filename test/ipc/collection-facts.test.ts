@@ -108,3 +108,34 @@ describe('支付令 facts', () => {
     await fails('paymentOrder.get', { id: 'nope' }, 'NOT_FOUND')
   })
 })
+
+describe('rules settings', () => {
+  it('conduct.setRules stores edited rules that the guard applies at once; null goes back to the defaults', async () => {
+    const { rules, edited } = await call(core, 'conduct.rules', {})
+    expect(edited).toBe(false)
+    expect(rules.contactHours).toMatchObject({ start: '08:00', end: '21:00' })
+    const at2030 = { caseId: ids.caseId, channel: 'phone', target: 'borrower', at: '2026-11-27T20:30:00+08:00', outcome: 'answered' }
+    expect(await call(core, 'actions.check', at2030)).toEqual([])
+    const saved = await call(core, 'conduct.setRules', { rules: { ...rules, contactHours: { ...rules.contactHours, end: '20:00' } } })
+    expect(saved).toMatchObject({ edited: true, rules: { contactHours: { end: '20:00' } } })
+    expect((await call(core, 'actions.check', at2030)).map((v: { code: string }) => v.code)).toEqual(['CONTACT_OUTSIDE_HOURS'])
+    expect(core.ctx.db.raw.prepare(`SELECT count(*) AS n FROM audit_log WHERE entity = 'settings' AND entity_id = 'collection.conductRules'`).get()).toEqual({ n: 1 })
+    expect((await call(core, 'conduct.setRules', { rules: null })).edited).toBe(false)
+    expect(await call(core, 'actions.check', at2030)).toEqual([])
+  })
+  it('refuses rules with the wrong field named in Chinese and English, storing nothing', async () => {
+    const { rules } = await call(core, 'conduct.rules', {})
+    const T = ['settings', 'audit_log']
+    const e1 = await expectRefused(core, T, 'conduct.setRules', { rules: { ...rules, contactHours: { ...rules.contactHours, start: '22:00' } } }, 'CONDUCT_RULES_INVALID', 'contactHours.end')
+    expect(e1.message).toContain('开始时间须早于结束时间')
+    expect(e1.messageEn).toContain('the start must be before the end')
+    const e2 = await expectRefused(core, T, 'conduct.setRules', { rules: { ...rules, frequency: { caps: { phone: { perDay: 5, perWeek: 3 } } } } }, 'CONDUCT_RULES_INVALID', 'frequency.caps.phone.perWeek')
+    expect(e2.message).toContain('每周上限不能小于每日上限')
+    await expectRefused(core, T, 'conduct.setRules', { rules: { ...rules, contactHours: { ...rules.contactHours, start: '8点' } } }, 'CONDUCT_RULES_INVALID', 'contactHours.start')
+  })
+  it('plans.reductionLimits lists every lender with its limit or the default', async () => {
+    expect(await call(core, 'plans.reductionLimits', {})).toEqual([{ lenderId: ids.lenderId, lenderName: '杭州信达小额贷款有限公司', maxPercent: 30, isDefault: true }])
+    await call(core, 'plans.setReductionLimit', { lenderId: ids.lenderId, maxPercent: 12 })
+    expect(await call(core, 'plans.reductionLimits', {})).toEqual([{ lenderId: ids.lenderId, lenderName: '杭州信达小额贷款有限公司', maxPercent: 12, isDefault: false }])
+  })
+})

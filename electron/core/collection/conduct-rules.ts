@@ -29,16 +29,18 @@ export const OUTCOME_LABELS: Record<ContactOutcome, string> = {
   answered: '接通', no_answer: '未接', invalid_number: '空号', promised: '承诺还款', refused: '拒绝', negotiating: '协商中', lost_contact: '失联',
 }
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
+// Messages are "中文 | English" pairs, split by parseConductRules.
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间须写成 HH:MM，如 08:00 | time must be HH:MM, e.g. 08:00')
 const channel = z.enum(CONTACT_CHANNELS)
-const cap = z.object({ perDay: z.number().int().min(1), perWeek: z.number().int().min(1) }).refine((c) => c.perWeek >= c.perDay, 'perWeek < perDay')
+const count = z.number({ message: '须为整数 | must be a whole number' }).int('须为整数 | must be a whole number').min(1, '至少为 1 | at least 1').max(100, '不能超过 100 | at most 100')
+const cap = z.object({ perDay: count, perWeek: count }).refine((c) => c.perWeek >= c.perDay, { message: '每周上限不能小于每日上限 | the weekly cap cannot be below the daily cap', path: ['perWeek'] })
 
 export const conductRulesSchema = z.object({
   status: z.string().optional(),
   label: z.string().optional(),
   contactHours: z
     .object({ start: hhmm, end: hhmm, channels: z.array(channel) })
-    .refine((h) => h.start < h.end, 'start must be before end'),
+    .refine((h) => h.start < h.end, { message: '开始时间须早于结束时间 | the start must be before the end', path: ['end'] }),
   frequency: z.object({ caps: z.partialRecord(channel, cap) }),
   thirdParty: z.object({
     targets: z.array(z.enum(CONTACT_TARGETS)),
@@ -48,7 +50,7 @@ export const conductRulesSchema = z.object({
     disclosureVerbs: z.array(z.string().min(1)),
   }),
   forbiddenExpressions: z.object({
-    categories: z.array(z.object({ key: z.string().min(1), zh: z.string().min(1), en: z.string().min(1), terms: z.array(z.string().min(1)).min(1) })),
+    categories: z.array(z.object({ key: z.string().min(1), zh: z.string().min(1), en: z.string().min(1), terms: z.array(z.string().trim().min(1, '词语不能为空 | a term cannot be empty')).min(1, '每类至少一个词语 | each category needs at least one term') })),
   }),
 })
 
@@ -60,7 +62,8 @@ export function parseConductRules(json: unknown): ConductRules {
   if (!r.success) {
     const issue = r.error.issues[0]
     const where = issue.path.join('.')
-    throw new UserError('CONDUCT_RULES_INVALID', `催收行为规则格式错误（${where}）：${issue.message}`, `Invalid conduct rules (${where}): ${issue.message}`, {
+    const [zh, en = zh] = issue.message.split(' | ')
+    throw new UserError('CONDUCT_RULES_INVALID', `催收行为规则有误（${where}）：${zh}`, `Invalid conduct rules (${where}): ${en}`, {
       field: where,
     })
   }

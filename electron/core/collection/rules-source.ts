@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { CoreContext } from '../context'
 import { createWorkCalendar, readHolidayCalendarFile, type WorkCalendar } from '../law/calendar'
-import { readConductRulesFile, type ConductRules } from './conduct-rules'
+import { parseConductRules, readConductRulesFile, type ConductRules } from './conduct-rules'
+
+/** The settings key of the firm's edited conduct rules. */
+export const CONDUCT_RULES_KEY = 'collection.conductRules'
 
 /**
  * The data the collection services judge by, read from resources/data once per core: the holiday calendar
@@ -11,7 +14,7 @@ import { readConductRulesFile, type ConductRules } from './conduct-rules'
  */
 export function ruleSources(ctx: CoreContext) {
   let calendar: { cal: WorkCalendar; key: string } | undefined
-  let conduct: ConductRules | undefined
+  let conduct: { rules: ConductRules; stamp: string } | undefined
   const loadCalendar = () => {
     const data = readHolidayCalendarFile(join(ctx.platform.resourcesDir, 'data', 'holidays-cn.json'))
     return { cal: createWorkCalendar(data), key: createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16) }
@@ -20,7 +23,17 @@ export function ruleSources(ctx: CoreContext) {
     calendar: (): WorkCalendar => (calendar ??= loadCalendar()).cal,
     /** A fingerprint of the calendar data: stored limitation computed on another calendar is recomputed. */
     calendarKey: (): string => (calendar ??= loadCalendar()).key,
-    conduct: (): ConductRules => (conduct ??= readConductRulesFile(join(ctx.platform.resourcesDir, 'data', 'conduct-rules.json'))),
+    /** The firm's edited rules (settings) when there are any, else the shipped file; re-read when the settings change. */
+    conduct: (): ConductRules => {
+      const row = ctx.db.raw.prepare(`SELECT value_json, updated_at FROM settings WHERE key = ?`).get(CONDUCT_RULES_KEY) as { value_json: string; updated_at: string } | undefined
+      const stamp = row?.updated_at ?? 'file'
+      if (conduct?.stamp !== stamp) {
+        conduct = { stamp, rules: row ? parseConductRules(JSON.parse(row.value_json)) : readConductRulesFile(join(ctx.platform.resourcesDir, 'data', 'conduct-rules.json')) }
+      }
+      return conduct.rules
+    },
+    /** The shipped defaults, for "reset". */
+    conductDefaults: (): ConductRules => readConductRulesFile(join(ctx.platform.resourcesDir, 'data', 'conduct-rules.json')),
   }
 }
 

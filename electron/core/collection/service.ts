@@ -8,6 +8,7 @@ import { dueDate, type DeadlineKind } from '../law/deadlines'
 import { actionService } from './actions'
 import { planAgreement } from './agreement'
 import { caseDeadlines, refreshCaseDeadlines } from './court-deadlines'
+import { conductSettings } from './conduct-settings'
 import { factsService } from './facts'
 import { litigationService } from './litigation'
 import { planService } from './plans'
@@ -35,6 +36,7 @@ export function collectionService(ctx: CoreContext) {
     litigation: litigationService(ctx, calc, refresh),
     queue: queueService(ctx, sources),
     facts: factsService(ctx, refresh),
+    settings: conductSettings(ctx, sources),
 
     deadlines: {
       /** One deadline from one event date (`casedesk deadline`). */

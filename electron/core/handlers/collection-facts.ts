@@ -9,4 +9,7 @@ export const collectionFactsHandlers: HandlersFor<keyof typeof collectionFactsCh
   'actions.attachReceipt': (s, i) => s.collection.facts.attachReceipt(i),
   'paymentOrder.get': (s, i) => s.collection.facts.paymentOrder.get(i.id),
   'paymentOrder.set': (s, i) => s.collection.facts.paymentOrder.set(i),
+  'conduct.rules': (s) => s.collection.settings.get(),
+  'conduct.setRules': (s, i) => s.collection.settings.set(i.rules),
+  'plans.reductionLimits': (s) => s.collection.settings.reductionLimits(),
 }
