@@ -2,9 +2,9 @@ import { app } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { autoBackup, backupsDirIn, createCore, dbFileIn, openDb } from '../core/services'
+import { registerDocumentShell } from './document-shell'
 import { registerIpc } from './ipc'
 import { electronPlatform } from './platform-electron'
-import { registerPrint } from './print'
 import { hardenApp } from './security'
 import { createMainWindow } from './windows'
 
@@ -26,7 +26,7 @@ async function start(): Promise<void> {
   await autoBackup(db, backupsDirIn(platform.dataDir), new Date())
   const win = createMainWindow(rendererUrl, rendererFile)
   registerIpc(core, win, isOurUrl)
-  registerPrint(win)
+  registerDocumentShell(core, win, isOurUrl)
   app.on('before-quit', () => void db.close())
 }
 

@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer } from 'electron'
 
 /**
  * The renderer's only door into the main process: one generic `rpc` invoke channel (the contract decides
- * what exists), the event stream, and the shell's print/open actions. Nothing else of Node or Electron leaks.
+ * what exists), the event stream, and the shell's open/print of a stored document. Nothing else of Node or Electron leaks.
  */
 contextBridge.exposeInMainWorld('api', {
   invoke: (channel: string, input: unknown) => ipcRenderer.invoke('rpc', channel, input),
@@ -11,5 +11,6 @@ contextBridge.exposeInMainWorld('api', {
     ipcRenderer.on('core-event', wrapped)
     return () => ipcRenderer.off('core-event', wrapped)
   },
-  print: () => ipcRenderer.invoke('shell:print'),
+  openDocument: (id: string) => ipcRenderer.invoke('shell:openDocument', id),
+  printDocument: (id: string) => ipcRenderer.invoke('shell:printDocument', id),
 })

@@ -8,7 +8,12 @@ import type { Result } from '../../shared/ipc/result'
  */
 declare global {
   interface Window {
-    api?: Api & { onEvent?(listener: (e: unknown) => void): () => void; print?(): Promise<boolean> }
+    api?: Api & {
+      onEvent?(listener: (e: unknown) => void): () => void
+      /** Electron only: a stored document in the system viewer, or its PDF to the print dialog. */
+      openDocument?(id: string): Promise<Result<{ path: string }>>
+      printDocument?(id: string): Promise<Result<{ printed: boolean }>>
+    }
   }
 }
 

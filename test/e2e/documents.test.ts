@@ -9,7 +9,7 @@ import { tempDir } from '../helpers/temp'
 
 /**
  * A lawyer's documents, through the web bridge in Chromium: generate a demand letter on a case page and see
- * the PDF preview and the list; copy a built-in template, break it (the line is named), fix it, save v2;
+ * the PDF preview and the list, open it in a new tab; copy a built-in template, break it (the line is named), fix it, save v2;
  * run a batch — first into a folder that cannot be written (refused), then into a real one to the end with
  * that edited template.
  */
@@ -33,6 +33,10 @@ it('generates a document on the case page, previews it and lists it', async () =
   await expect.poll(() => page.getByTestId('doc-missing').textContent()).toContain('payee.accountName')
   await expect.poll(() => page.getByTestId('doc-list').locator('tbody tr').filter({ hasText: 'builtin-demand-letter v1' }).count()).toBe(1)
   expect(core.db.raw.prepare('SELECT count(*) FROM documents WHERE case_id = ?').pluck().get(kase.id)).toBe(1)
+  // 打开 in a browser: the PDF in a new tab (Electron hands the file to the system viewer instead).
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('doc-open').click()])
+  await expect.poll(() => tab.url()).toMatch(/^blob:/)
+  await tab.close()
   await page.getByTestId('doc-list').getByText('重新生成核对').click()
   await expect.poll(() => page.getByTestId('doc-note').textContent()).toContain('与存档一致')
 }, 120_000)

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { DOCUMENT_TYPES, type DocumentRecord, type DocumentTypeCode, type TemplateSummary } from '../../../../shared/domain/documents'
 import { call } from '../../api'
 import { useI18n } from '../../i18n'
-import { blobUrl, printPreview, saveAs, typeLabel } from './files'
+import { blobUrl, openDocument, printPreview, saveAs, typeLabel } from './files'
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
 type AppErr = { message: string; messageEn: string }
@@ -15,8 +15,8 @@ interface Shown {
 
 /**
  * The case page's documents: choose a type, format and date, generate (registered on the case), preview
- * the PDF in the app, save or print it; below, every document of the case, each one re-openable and
- * regenerable from its stored snapshot.
+ * the PDF in the app, save, open it in the system viewer or print it; below, every document of the case,
+ * each one re-openable (in the app or the system viewer) and regenerable from its stored snapshot.
  */
 export function DocumentsPanel({ caseId, onChanged }: { caseId: string; onChanged?: () => void }) {
   const { t, lang, msg } = useI18n()
@@ -64,6 +64,23 @@ export function DocumentsPanel({ caseId, onChanged }: { caseId: string; onChange
     setMissing(r.missing)
   }
 
+  /** The system viewer (Electron) or a new browser tab. */
+  async function openOutside(d: DocumentRecord) {
+    try {
+      await openDocument(d, async () => (await call('documents.get', { id: d.id, withBytes: true })).bytesBase64!)
+    } catch (e) {
+      setNote({ type: 'error', text: msg(e as AppErr) })
+    }
+  }
+
+  async function print(d: DocumentRecord) {
+    try {
+      await printPreview(d.id, frame.current)
+    } catch (e) {
+      setNote({ type: 'error', text: msg(e as AppErr) })
+    }
+  }
+
   async function regenerate(d: DocumentRecord) {
     try {
       const r = await call('documents.regenerate', { id: d.id })
@@ -91,7 +108,8 @@ export function DocumentsPanel({ caseId, onChanged }: { caseId: string; onChange
           <Space>
             <Typography.Text strong data-testid="doc-shown">{shown.record.fileName}</Typography.Text>
             <Button onClick={() => saveAs(shown.url, shown.record.fileName)}>{t('doc.save')}</Button>
-            {shown.record.format === 'pdf' && <Button onClick={() => printPreview(frame.current)}>{t('doc.print')}</Button>}
+            <Button data-testid="doc-open" onClick={() => openOutside(shown.record)}>{t('doc.open')}</Button>
+            {shown.record.format === 'pdf' && <Button onClick={() => print(shown.record)}>{t('doc.print')}</Button>}
           </Space>
           {shown.record.format === 'pdf'
             ? <iframe ref={frame} title={t('doc.preview')} src={shown.url} data-testid="doc-preview" style={{ width: '100%', height: 560, border: '1px solid #ddd', marginTop: 8 }} />
@@ -106,7 +124,7 @@ export function DocumentsPanel({ caseId, onChanged }: { caseId: string; onChange
           { title: t('doc.asOf'), dataIndex: 'asOf' },
           { title: t('doc.version'), render: (_, d) => `${d.templateId} v${d.templateVersion}` },
           { title: t('doc.created'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 19).replace('T', ' ') },
-          { title: '', render: (_, d) => <Space><Button size="small" onClick={() => open(d)}>{t('doc.preview')}</Button><Button size="small" onClick={() => regenerate(d)}>{t('doc.regenerate')}</Button></Space> },
+          { title: '', render: (_, d) => <Space><Button size="small" onClick={() => open(d)}>{t('doc.preview')}</Button><Button size="small" onClick={() => openOutside(d)}>{t('doc.open')}</Button><Button size="small" onClick={() => regenerate(d)}>{t('doc.regenerate')}</Button></Space> },
         ]} />
     </Card>
   )

@@ -18,13 +18,16 @@ export function saveAs(url: string, fileName: string): void {
   a.click()
 }
 
+type ShellError = { message: string; messageEn: string }
+
 /**
- * Print the previewed PDF: Electron's own print when the shell offers it, else the PDF viewer inside the
- * preview frame, else the browser's print of the page.
+ * Print the previewed PDF: in Electron the shell prints the PDF file itself (not the window); in a browser
+ * the PDF viewer inside the preview frame, else the browser's print of the page.
  */
-export async function printPreview(frame: HTMLIFrameElement | null): Promise<void> {
-  if (window.api?.print) {
-    await window.api.print()
+export async function printPreview(documentId: string, frame: HTMLIFrameElement | null): Promise<void> {
+  if (window.api?.printDocument) {
+    const r = await window.api.printDocument(documentId)
+    if (!r.ok) throw r.error as ShellError
     return
   }
   try {
@@ -33,6 +36,21 @@ export async function printPreview(frame: HTMLIFrameElement | null): Promise<voi
   } catch {
     window.print()
   }
+}
+
+/**
+ * Open a stored document outside the app: Electron hands the file to the system viewer (shell.openPath);
+ * a browser shows a PDF in a new tab and downloads a DOCX. `fetchBase64` loads the bytes (browser only).
+ */
+export async function openDocument(doc: { id: string; fileName: string; format: 'pdf' | 'docx' }, fetchBase64: () => Promise<string>): Promise<void> {
+  if (window.api?.openDocument) {
+    const r = await window.api.openDocument(doc.id)
+    if (!r.ok) throw r.error as ShellError
+    return
+  }
+  const url = blobUrl(await fetchBase64(), doc.format)
+  if (doc.format === 'pdf') window.open(url, '_blank', 'noopener')
+  else saveAs(url, doc.fileName)
 }
 
 export const typeLabel = (type: DocumentTypeCode, lang: string) => (lang === 'en' ? DOCUMENT_TYPE_LABELS[type].en : DOCUMENT_TYPE_LABELS[type].zh)
