@@ -11,7 +11,7 @@ export const MAX_UPLOAD_CHUNK_BASE64 = 6 * 1024 * 1024
 /** The largest file the wizard takes (the reader streams; the limit only bounds the staging folder). */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024
 
-const uploadId = z.string().regex(/^[0-9A-Z]{26}$/, bi('上传编号无效', 'invalid upload id'))
+export const uploadId = z.string().regex(/^[0-9A-Z]{26}$/, bi('上传编号无效', 'invalid upload id'))
 const base64 = z.string().max(MAX_UPLOAD_CHUNK_BASE64, bi('单次上传的数据过大（上限 4 MB）', 'the upload chunk is too large (4 MB at most)')).regex(/^[A-Za-z0-9+/]*={0,2}$/, bi('文件内容不是有效的 base64', 'the file content is not valid base64'))
 
 export const importUploadInput = z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { REGIMES } from './enums'
 import { bi, fen, id, isoDate, text } from './fields'
+import { uploadId } from './import'
 import type { Regime, ReviewResult, TermKey, TermValueOf } from './review-terms'
 
 /**
@@ -97,6 +98,31 @@ export const reviewPreviewInput = z.strictObject({ source: reviewSource, ...revi
 export const reviewRunInput = z.strictObject({ source: reviewSource, caseId: id.optional(), loanId: id.optional(), ...reviewOptions })
 /** `review.correct`: replace the review's corrections (and its options) and review again. */
 export const reviewCorrectInput = z.strictObject({ id, corrections: z.array(termCorrection).max(200), ...reviewOptions })
+/**
+ * `review.batch`: review many contract files as a job; each file was first uploaded in chunks through
+ * `import.upload` (the renderer cannot hand the core a path). Every file that reads is stored as a review.
+ */
+export const reviewBatchInput = z.strictObject({
+  uploadIds: z.array(uploadId).min(1, bi('请至少选择一个合同文件', 'choose at least one contract file')).max(5000, bi('一次最多审查 5,000 份合同', 'at most 5,000 contracts in one batch')),
+  ...reviewOptions,
+})
+
+/** One reviewed file of a batch (in the job's result): the stored review and its counts. */
+export interface ReviewBatchItem {
+  name: string
+  reviewId: string
+  critical: number
+  warning: number
+  info: number
+  allInAnnualCost: string | null
+}
+
+/** The result of a `review.batch` job: the files reviewed, in the order given; failures are the job's errors. */
+export interface ReviewBatchResult {
+  items: ReviewBatchItem[]
+  failed: number
+}
+
 /** `review.applyToLoan`: write the reviewed terms into a loan (the review's own, or the one named). */
 export const reviewApplyInput = z.strictObject({ id, loanId: id.optional() })
 

@@ -86,6 +86,33 @@ it('corrects a term and sees it saved: the review changes and a reload keeps it'
   expect(await page.getByTestId('corrected-disbursedAmountFen').count()).toBe(1)
 })
 
+it('corrects a fee and the penalty in the term form: the findings are recomputed', async () => {
+  const codes = () => page.getByTestId('finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))
+  expect(await codes()).toEqual(expect.arrayContaining(['DISGUISED_INTEREST_FEES', 'PREDEDUCTED_INTEREST', 'OVERDUE_CHARGES_ABOVE_CAP']))
+  expect(await page.getByTestId('fee-amount').inputValue()).toBe('1000.00')
+  expect(await page.getByTestId('fee-deducted').locator('input').isChecked()).toBe(true)
+  // The 服务费 was never charged: remove it. The 违约金 is a fixed 500 yuan, not 日千分之一.
+  await page.getByTestId('fee-remove').click()
+  await page.getByTestId('penalty-kind').click()
+  await page.locator('.ant-select-item-option', { hasText: '固定金额（元）' }).click()
+  await page.getByTestId('penalty-figure').fill('500')
+  await page.getByTestId('terms-save').click()
+  await expect.poll(codes).not.toContain('DISGUISED_INTEREST_FEES')
+  expect(await codes()).not.toContain('PREDEDUCTED_INTEREST')
+  expect(await codes()).not.toContain('COST_ABOVE_36')
+  const overdue = page.locator('[data-testid="finding"][data-code="OVERDUE_CHARGES_ABOVE_CAP"]')
+  expect(await overdue.textContent()).toContain('逾期利息36% + 一次性违约金5%（按逾期一年摊算')
+  expect(await page.getByTestId('review-cost').textContent()).toBe('24.00%')
+  expect(await page.getByTestId('corrected-penalty').count()).toBe(1)
+  const stored = await app.call('review.get', { id: page.url().split('#/review/')[1] })
+  expect(stored.corrections).toEqual([
+    { term: 'disbursedAmountFen', value: 1_000_000 },
+    { term: 'fees', index: 0, value: null },
+    { term: 'penalty', index: 0, value: { amountFen: 50_000 } },
+  ])
+  expect(stored.terms.fees).toEqual([])
+})
+
 it('writes the reviewed terms into the loan, and the case page lists the review', async () => {
   await page.getByTestId('review-apply').click()
   await expect.poll(async () => (await app.call('loans.get', { id: loanId })).rateOverdue).toBe('0.36')

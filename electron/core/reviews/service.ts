@@ -128,6 +128,16 @@ export function reviewService(ctx: CoreContext, peers: () => ReviewPeers) {
       return fromRow(row)
     },
 
+    /**
+     * Review and store one file given as bytes (a batch job's unit), outside any case; a file of another type is
+     * refused by name like the contract would refuse it.
+     */
+    async runFile(fileName: string, bytes: Uint8Array, opts: Options): Promise<StoredReview> {
+      if (!/\.(docx|pdf|txt)$/i.test(fileName)) throw new UserError('REVIEW_UNSUPPORTED_FILE', `${fileName}：只能审查 DOCX、PDF 或 TXT 文件`, `${fileName}: only DOCX, PDF or TXT files can be reviewed`)
+      if (bytes.byteLength > MAX_REVIEW_FILE_BYTES) throw new UserError('REVIEW_FILE_TOO_LARGE', `${fileName}：文件超过 ${MAX_REVIEW_FILE_BYTES / 1024 / 1024} MB 上限`, `${fileName}: the file is larger than the ${MAX_REVIEW_FILE_BYTES / 1024 / 1024} MB limit`)
+      return this.run({ source: { fileName, dataBase64: Buffer.from(bytes).toString('base64') }, ...opts })
+    },
+
     async get(id: string): Promise<StoredReview> {
       return fromRow(await load(kysely, id))
     },

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import type { Loan } from '../../domain/loan'
+import type { JobStarted } from '../../domain/jobs'
 import {
-  reviewApplyInput, reviewCorrectInput, reviewPreviewInput, reviewRunInput,
+  reviewApplyInput, reviewBatchInput, reviewCorrectInput, reviewPreviewInput, reviewRunInput,
   type ReviewOutcome, type ReviewSummary, type StoredReview,
 } from '../../domain/review'
 import { byId, channel } from '../channel'
@@ -16,4 +17,5 @@ export const reviewChannels = {
   'review.listForCase': channel<typeof forCase, ReviewSummary[]>(forCase, "A case's contract reviews, newest first, with their finding counts."),
   'review.correct': channel<typeof reviewCorrectInput, StoredReview>(reviewCorrectInput, "Replace a review's corrections of extracted terms (and optionally its regime / disbursed / contract date), review again and store; audited."),
   'review.applyToLoan': channel<typeof reviewApplyInput, { review: StoredReview; loan: Loan }>(reviewApplyInput, 'Write the reviewed terms (rates, amounts, fees, day basis, method, clauses) into the loan through the loans service, so the calculator and documents use them; refused while the contract states a term two ways.'),
+  'review.batch': channel<typeof reviewBatchInput, JobStarted>(reviewBatchInput, 'Start a batch review job over uploaded files (import.upload ids): each file is reviewed and stored; follow with jobs.get (result: ReviewBatchResult, unreadable files as per-item errors), stop with jobs.cancel.'),
 } as const

@@ -32,6 +32,15 @@ describe('user corrections', () => {
     expect(none.findings.map((f) => f.message)).toEqual(['合同既未约定借期内利率也未约定逾期利率：逾期后可参照当时一年期LPR计算逾期利息。'])
   })
 
+  it('an index one past the end adds an entry (a fee the reviewer missed); corrections apply to the list left by those before', () => {
+    const text = read('01-private-kantou-flawed.txt')
+    const fee = { name: '管理费' as const, amountFen: 20_000, per: 'month' as const, deductedAtDisbursement: false, overdue: false }
+    const r = reviewContract(text, { corrections: [{ term: 'fees', index: 0, value: null }, { term: 'fees', index: 0, value: fee }] }, lpr)
+    expect(r.terms.fees).toEqual([{ value: fee, start: 0, end: 0, text: '', corrected: true }])
+    // An index further out is ignored rather than leaving a hole.
+    expect(applyCorrections(extractTerms(text), [{ term: 'fees', index: 5, value: fee }]).fees).toHaveLength(1)
+  })
+
   it('a correction adds a term the text lacks (no span)', () => {
     const r = reviewContract(read('03-private-natural-persons-clean.txt'), { corrections: [{ term: 'disbursedAmountFen', value: 4_800_000 }] }, lpr)
     expect(r.terms.disbursedAmountFen).toEqual([{ value: 4_800_000, start: 0, end: 0, text: '', corrected: true }])

@@ -8,15 +8,20 @@ import { navigate, useHashRoute } from '../../components/useHashRoute'
 import { useI18n } from '../../i18n'
 import { ClaimPanel } from '../calculator/ClaimPanel'
 import { ContractText } from './ContractText'
+import { BatchReview } from './BatchReview'
 import { CostCard } from './CostCard'
 import { FindingsList } from './FindingsList'
 import { StartReview } from './StartReview'
 import { TermsForm } from './TermsForm'
 
-/** 合同审查: `#/review` (new), `#/review/new/<caseId>` (new, for a case), `#/review/<id>` (one stored review). */
+/**
+ * 合同审查: `#/review` (new), `#/review/new/<caseId>` (new, for a case), `#/review/batch` (many files as a job),
+ * `#/review/<id>` (one stored review).
+ */
 export function ReviewPage() {
   const [, first, second] = useHashRoute()
   if (!first) return <StartReview />
+  if (first === 'batch') return <BatchReview />
   if (first === 'new') return <StartReview caseId={second} />
   return <ReviewView key={first} id={first} />
 }

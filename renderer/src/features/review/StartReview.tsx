@@ -69,9 +69,12 @@ export function StartReview({ caseId }: { caseId?: string }) {
           </>
         )}
         {error && <Alert type="error" title={error} data-testid="review-error" />}
-        <Button type="primary" onClick={run} loading={busy} disabled={!file && !text.trim()} data-testid="review-run">
-          {t('review.run')}
-        </Button>
+        <Space>
+          <Button type="primary" onClick={run} loading={busy} disabled={!file && !text.trim()} data-testid="review-run">
+            {t('review.run')}
+          </Button>
+          {!caseId && <Button onClick={() => navigate('review', 'batch')} data-testid="review-batch">{t('review.batch')}</Button>}
+        </Space>
       </Space>
     </Card>
   )
