@@ -15,7 +15,7 @@ export type ChartOption = { [key: string]: any }
 const yuan = (fen: number) => Number(fenToYuan(fen))
 
 /** Aging: bars of case counts (left axis) and principal (right axis) per bucket, keyed M1 … M6+. */
-export function agingOption(d: Dashboard, label: { count: string; principal: string }): ChartOption {
+export function agingOption(d: Pick<Dashboard, 'aging'>, label: { count: string; principal: string }): ChartOption {
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
@@ -31,7 +31,7 @@ export function agingOption(d: Dashboard, label: { count: string; principal: str
 }
 
 /** Stages as horizontal bars, the first stage on top (so bar i is d.funnel reversed, for click-through). */
-export function funnelOption(d: Dashboard, stageName: (s: Stage) => string, name: string): ChartOption {
+export function funnelOption(d: Pick<Dashboard, 'funnel'>, stageName: (s: Stage) => string, name: string): ChartOption {
   const stages = [...d.funnel].reverse()
   return {
     animation: false,
@@ -44,7 +44,7 @@ export function funnelOption(d: Dashboard, stageName: (s: Stage) => string, name
 }
 
 /** Recovered per month (bars, left axis) and cases placed (line, right axis). */
-export function monthsOption(d: Dashboard, label: { recovered: string; placed: string }): ChartOption {
+export function monthsOption(d: Pick<Dashboard, 'months'>, label: { recovered: string; placed: string }): ChartOption {
   return {
     animation: false,
     tooltip: { trigger: 'axis' },

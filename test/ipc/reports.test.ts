@@ -232,3 +232,51 @@ describe('bad input: coded zh/en errors, nothing changes', () => {
     expect(count()).toBe(before)
   })
 })
+
+describe('reports.client for a past month: stages at the month end from stage_history', () => {
+  // Its own book: the stage history is rewritten to a past (cases created in September, moves in October
+  // and November), as the stage service would have written it then.
+  let past: Core
+  let pb: Book
+  beforeAll(async () => {
+    past = await makeCore()
+    pb = await seedBook(past)
+    const raw = past.ctx.db.raw
+    const created = raw.prepare(`UPDATE stage_history SET at = ? WHERE case_id = ? AND from_stage IS NULL`)
+    for (const k of ['c1', 'c2', 'c4', 'c5', 'c6']) created.run('2026-09-01T02:00:00.000Z', pb.cases[k])
+    const move = raw.prepare(`INSERT INTO stage_history (id, case_id, from_stage, to_stage, at, actor) VALUES (?, ?, ?, ?, ?, 'tester')`)
+    move.run('H1', pb.cases.c5, 'new', 'negotiation', '2026-10-15T03:00:00.000Z') // in October
+    move.run('H2', pb.cases.c6, 'new', 'collection', '2026-10-31T16:30:00.000Z') // 00:30 on 1 November in China: after October
+    raw.prepare(`UPDATE cases SET stage = 'collection' WHERE id = ?`).run(pb.cases.c6)
+  })
+  afterAll(() => past.close())
+
+  const docxText = async (lender: string) => {
+    const f = await call(past, 'reports.client', { lenderId: lender, month: '2026-10', format: 'docx' })
+    const dir = mkdtempSync(join(tmpdir(), 'report-'))
+    writeFileSync(join(dir, 'r.docx'), bytes(f))
+    const xml = execFileSync('unzip', ['-p', join(dir, 'r.docx'), 'word/document.xml'], { encoding: 'utf8' })
+    // Table rows as "cell|cell|cell", paragraphs as their text.
+    const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) => [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => [...tc[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).join('|'))
+    return { xml, rows }
+  }
+
+  it('lender B: c4 new, c5 negotiation (moved 15 October), c6 still new at the month end; c10 and c11 recorded later, counted apart', async () => {
+    const { xml, rows } = await docxText(pb.lenders.B)
+    expect(xml).toContain('案件阶段分布（2026-10-31 日终）')
+    expect(xml).toContain('案件阶段分布为 2026-10-31 日终的数据（据阶段变动记录）')
+    expect(xml).toContain('系统不保存历史账龄')
+    expect(rows).toContain('新案|2|10,000.00') // c4 4,000 + c6 6,000 yuan
+    expect(rows).toContain('协商|1|5,000.00')
+    expect(rows).toContain('催收|0|0.00') // c6 moved only in November
+    expect(xml).toContain('另有 2 件案件在 2026-10-31 之后才录入本系统，当时所处阶段无记录，未计入上表。')
+    // The month's moves: c5 only (c6 moved on 1 November, China time).
+    expect(rows.filter((r) => r.startsWith(pb.caseNos.c5))).toEqual([`${pb.caseNos.c5}|借款人5|新案|协商|2026-10-15`])
+    expect(xml).not.toContain(`${pb.caseNos.c6}</w:t>`)
+  })
+
+  it("lender A: c1's principal at the October end adds back the 300 yuan repaid in November", async () => {
+    const { rows } = await docxText(pb.lenders.A)
+    expect(rows).toContain('新案|2|2,950.00') // c1 700 + 300 repaid on 28 November; c2 1,950
+  })
+})

@@ -6,6 +6,7 @@ import type { Dashboard } from '../../../shared/domain/report'
 import type { LimitationRisk } from '../../../shared/domain/report'
 import { computeDashboard } from './dashboard'
 import { chinaMidnightIso, monthEnd } from './scope'
+import { stagesAt, type StagesAt } from './stage-at'
 
 /** How many rows each list of the client report prints; the report says when there are more. */
 export const REPORT_LIST_ROWS = 50
@@ -22,6 +23,8 @@ export interface ClientReportData {
   month1: Dashboard
   /** Six months ending with the report month, for the recoveries chart. */
   months6: Dashboard
+  /** Cases by stage at the end of the month (from stage_history) for a past month; today's for the current one. */
+  stages: StagesAt & { past: boolean }
   moves: { total: number; rows: StageMove[] }
   recoveries: { total: number; totalFen: number; rows: Recovery[] }
   decisions: Decision[]
@@ -44,6 +47,7 @@ export function clientReportData(raw: BetterSqlite3.Database, risks: (today: str
 
   return {
     lenderName, month, asOf: today, month1, months6,
+    stages: monthEnd(month) < today ? { ...stagesAt(raw, lenderId, endIso, monthEnd(month)), past: true } : { date: today, funnel: month1.funnel, unrecorded: 0, past: false },
     moves: { total: moveRows.length, rows: moveRows.slice(0, REPORT_LIST_ROWS).map(({ at, ...m }) => ({ ...m, date: chinaDate(at) })) },
     recoveries: { total: recRows.length, totalFen: recRows.reduce((s, r) => s + r.amountFen, 0), rows: recRows.slice(0, REPORT_LIST_ROWS) },
     decisions: decisions(raw, lenderId, month1, today),

@@ -28,7 +28,7 @@ type ChartKey = 'aging' | 'funnel' | 'months'
 export function reportChartOptions(d: ClientReportData): Record<ChartKey, ChartOption> {
   return {
     aging: agingOption(d.month1, { count: '户数', principal: '未还本金（元）' }),
-    funnel: funnelOption(d.month1, stageZh, '户数'),
+    funnel: funnelOption(d.stages, stageZh, '户数'),
     months: monthsOption(d.months6, { recovered: '回款（元）', placed: '新委案件' }),
   }
 }
@@ -47,7 +47,9 @@ export function clientReportModel(d: ClientReportData, charts?: Record<ChartKey,
   const picture = (k: ChartKey): Block[] => (charts ? [{ kind: 'image', png: charts[k], widthMm: CHART_MM.width, heightMm: CHART_MM.height, alt: CHART_ALT[k] }] : [])
   const blocks: Block[] = [
     { kind: 'title', text: `逾期资产处置月度报告（${monthZh(d.month)}）` },
-    p(`委托人：${d.lenderName}。报告期间：${d.month}-01 至 ${monthEnd(d.month)}。回款、委案、承诺履约为报告期间数据；在办案件、账龄、阶段为截至 ${d.asOf} 的存量数据。`),
+    p(`委托人：${d.lenderName}。报告期间：${d.month}-01 至 ${monthEnd(d.month)}。回款、委案、承诺履约为报告期间数据；${d.stages.past
+      ? `案件阶段分布为 ${d.stages.date} 日终的数据（据阶段变动记录）；在办案件、账龄为截至 ${d.asOf} 的存量数据（系统不保存历史账龄）。`
+      : `在办案件、账龄、阶段为截至 ${d.asOf} 的存量数据。`}`),
     h('一、', '本月概况'),
     table([3, 2], ['项目', '数值'], [
       ['在办案件（件）', String(m.totals.openCases)],
@@ -65,8 +67,9 @@ export function clientReportModel(d: ClientReportData, charts?: Record<ChartKey,
       ...AGING_BUCKETS.map((b) => [BUCKET_LABELS[b], String(m.aging[b].count), yuan(m.aging[b].principalFen)]),
     ]),
     ...picture('aging'),
-    h('三、', '案件阶段分布'),
-    table([3, 2, 3], ['阶段', '户数', '未还本金（元）'], m.funnel.map((s) => [stageZh(s.stage), String(s.count), yuan(s.principalFen)])),
+    h('三、', d.stages.past ? `案件阶段分布（${d.stages.date} 日终）` : '案件阶段分布'),
+    table([3, 2, 3], ['阶段', '户数', '未还本金（元）'], d.stages.funnel.map((s) => [stageZh(s.stage), String(s.count), yuan(s.principalFen)])),
+    ...(d.stages.unrecorded ? [p(`另有 ${d.stages.unrecorded} 件案件在 ${d.stages.date} 之后才录入本系统，当时所处阶段无记录，未计入上表。`)] : []),
     ...picture('funnel'),
     h('四、', '近六个月回款'),
     table([2, 3, 2, 2], ['月份', '回款（元）', '笔数', '新委案件'], d.months6.months.map((x) => [x.month, yuan(x.recoveredFen), String(x.repayments), String(x.placedCases)])),
