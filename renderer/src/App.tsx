@@ -1,20 +1,28 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Menu } from 'antd'
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Skeleton } from 'antd'
 import enUS from 'antd/locale/en_US'
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react'
 import zhCN from 'antd/locale/zh_CN'
 import { navigate, useHashRoute } from './components/useHashRoute'
-import { CaseDetailPage } from './features/case-detail/CaseDetailPage'
-import { CaseListPage } from './features/case-list/CaseListPage'
-import { TodayPage } from './features/collection/TodayPage'
-import { DocumentsPage } from './features/documents/DocumentsPage'
-import { ImportPage } from './features/import/ImportPage'
 import { Placeholder } from './features/placeholder/Placeholder'
-import { EvidencePage } from './features/evidence/EvidencePage'
-import { DashboardPage } from './features/dashboard/DashboardPage'
-import { SettingsPage } from './features/settings/SettingsPage'
-import { ReviewPage } from './features/review/ReviewPage'
 import { useI18n } from './i18n'
 import type { MessageKey } from './i18n/messages'
+
+/**
+ * Each page is its own chunk, loaded when first shown: the first screen parses only the shell and its own page
+ * (the dashboard's ECharts, the import wizard, the evidence tools … load with their page).
+ */
+function page<P extends object>(load: () => Promise<Record<string, ComponentType<P>>>, name: string) {
+  return lazy(async () => ({ default: (await load())[name] }))
+}
+const TodayPage = page(() => import('./features/collection/TodayPage'), 'TodayPage')
+const CaseListPage = page(() => import('./features/case-list/CaseListPage'), 'CaseListPage')
+const CaseDetailPage = page<{ id: string }>(() => import('./features/case-detail/CaseDetailPage'), 'CaseDetailPage')
+const DashboardPage = page(() => import('./features/dashboard/DashboardPage'), 'DashboardPage')
+const ImportPage = page(() => import('./features/import/ImportPage'), 'ImportPage')
+const ReviewPage = page(() => import('./features/review/ReviewPage'), 'ReviewPage')
+const DocumentsPage = page(() => import('./features/documents/DocumentsPage'), 'DocumentsPage')
+const EvidencePage = page(() => import('./features/evidence/EvidencePage'), 'EvidencePage')
+const SettingsPage = page(() => import('./features/settings/SettingsPage'), 'SettingsPage')
 
 /**
  * The areas of the app in the order a lawyer's day uses them, each with its page; an area without a page yet
@@ -37,7 +45,7 @@ export function App() {
   const [areaAndQuery = 'cases', id] = useHashRoute()
   const area = areaAndQuery.split('?')[0] // "#/cases?dpdBucket=M3": the list reads its filters from the query
   const entry = AREAS.find((a) => a.key === area)
-  const page = entry?.page?.(id) ?? <Placeholder title={t(entry?.label ?? 'nav.cases')} />
+  const shown = entry?.page?.(id) ?? <Placeholder title={t(entry?.label ?? 'nav.cases')} />
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 13, borderRadius: 4 } }} componentSize="small">
       <AntApp>
@@ -52,7 +60,9 @@ export function App() {
                 {t('lang.switch')}
               </Button>
             </Layout.Header>
-            <Layout.Content style={{ padding: 16, overflow: 'auto' }}>{page}</Layout.Content>
+            <Layout.Content style={{ padding: 16, overflow: 'auto' }}>
+              <Suspense fallback={<Skeleton active />}>{shown}</Suspense>
+            </Layout.Content>
           </Layout>
         </Layout>
       </AntApp>

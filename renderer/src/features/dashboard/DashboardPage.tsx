@@ -1,4 +1,4 @@
-import { Button, Card, Col, DatePicker, Dropdown, Row, Select, Space, Statistic, Table, Typography } from 'antd'
+import { Button, Card, Col, DatePicker, Dropdown, Row, Select, Skeleton, Space, Statistic, Table, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useEffect, useMemo, useState } from 'react'
 import { STAGES, type Stage } from '../../../../shared/domain/enums'
@@ -18,7 +18,10 @@ import { agingOption, funnelOption, monthsOption } from '../../../../shared/char
 /**
  * 看板: the book at a glance for a team lead. Every figure comes from reports.dashboard (SQL in the core);
  * each chart clicks through to the case list filtered the same way; each aggregate exports to XLSX/CSV.
+ * The frame (filters, cards, titles) paints at once with placeholders; the figures fill it when they arrive.
  */
+const CHART_HEIGHT = 260
+const chartPlaceholder = <Skeleton.Node active style={{ width: '100%', height: CHART_HEIGHT }} />
 export function DashboardPage() {
   const { t, lang, msg } = useI18n()
   const [filter, setFilter] = useState<ReportFilter>({})
@@ -64,62 +67,58 @@ export function DashboardPage() {
         <Typography.Text type="secondary">{t('dash.clickHint')}</Typography.Text>
         {error && <Typography.Text type="danger">{error}</Typography.Text>}
       </Space>
-      {d && (
-        <>
-          <Row gutter={12} style={{ marginBottom: 12 }}>
-            <Col span={4}><Card size="small"><Statistic title={t('dash.open')} value={d.totals.openCases} /></Card></Col>
-            <Col span={5}><Card size="small"><Statistic title={t('dash.outstanding')} value={formatFen(d.totals.principalOutstandingFen)} /></Card></Col>
-            <Col span={5}><Card size="small"><Statistic title={t('dash.recovered')} value={formatFen(d.totals.recoveredFen)} /></Card></Col>
-            <Col span={4}><Card size="small"><Statistic title={t('dash.keptRate')} value={d.promises.keptRatePct === null ? '—' : `${d.promises.keptRatePct}%`} /></Card></Col>
-            <Col span={3}><Card size="small"><Statistic title={t('dash.limit30')} value={d.limitation.within30} styles={{ content: { color: d.limitation.within30 ? '#cf1322' : undefined } }} /></Card></Col>
-            <Col span={3}><Card size="small"><Statistic title={t('dash.limit90')} value={d.limitation.within90} /></Card></Col>
-          </Row>
-          <Row gutter={12} style={{ marginBottom: 12 }}>
-            <Col span={12}>
-              <Card size="small" title={t('dash.aging')} extra={exportMenu('aging')}>
-                <EChart testId="chart-aging" option={aging!} onClick={(e) => casesWith({ dpdBucket: AGING_BUCKETS[e.dataIndex], ...scope })} />
-              </Card>
-            </Col>
-            <Col span={12}>
-              <Card size="small" title={t('dash.funnel')} extra={exportMenu('funnel')}>
-                <EChart testId="chart-funnel" option={funnel!} onClick={(e) => casesWith({ stage: [...d.funnel].reverse()[e.dataIndex].stage, owner: filter.owner })} />
-              </Card>
-            </Col>
-          </Row>
-          <Row gutter={12}>
-            <Col span={12}>
-              <Card size="small" title={t('dash.months')} extra={exportMenu('months')}>
-                <EChart testId="chart-months" option={months!} />
-              </Card>
-            </Col>
-            <Col span={12}>
-              <Card size="small" title={t('dash.lawyers')} extra={exportMenu('lawyers')}>
-                <Table<LawyerWorkload> size="small" rowKey={(r) => r.owner ?? '-'} pagination={false} scroll={{ y: 220 }} dataSource={d.lawyers}
-                  onRow={(r) => ({ onClick: () => r.owner && casesWith({ owner: r.owner, stage: filter.stage }), style: { cursor: 'pointer' } })}
-                  columns={[
-                    { title: t('col.owner'), dataIndex: 'owner', render: (o: string | null) => o ?? t('dash.unassigned') },
-                    { title: t('dash.open'), dataIndex: 'openCases', align: 'right' },
-                    { title: t('dash.actionsWeek'), dataIndex: 'actionsThisWeek', align: 'right' },
-                    { title: t('dash.recovered'), dataIndex: 'recoveredFen', align: 'right', render: (f: number) => formatFen(f) },
-                  ]} />
-              </Card>
-            </Col>
-          </Row>
-          <Card size="small" title={t('dash.limitation')} extra={exportMenu('limitation')} style={{ marginTop: 12 }}>
-            <Table<LimitationRisk> size="small" rowKey={(r) => `${r.caseId}-${r.contractNo}`} pagination={{ pageSize: 10 }} dataSource={d.limitation.rows} data-testid="limitation-table"
-              onRow={(r) => ({ onClick: () => navigate('cases', r.caseId), style: { cursor: 'pointer' } })}
+      <Row gutter={12} style={{ marginBottom: 12 }}>
+        <Col span={4}><Card size="small"><Statistic title={t('dash.open')} loading={!d} value={d?.totals.openCases} /></Card></Col>
+        <Col span={5}><Card size="small"><Statistic title={t('dash.outstanding')} loading={!d} value={d ? formatFen(d.totals.principalOutstandingFen) : undefined} /></Card></Col>
+        <Col span={5}><Card size="small"><Statistic title={t('dash.recovered')} loading={!d} value={d ? formatFen(d.totals.recoveredFen) : undefined} /></Card></Col>
+        <Col span={4}><Card size="small"><Statistic title={t('dash.keptRate')} loading={!d} value={!d || d.promises.keptRatePct === null ? '—' : `${d.promises.keptRatePct}%`} /></Card></Col>
+        <Col span={3}><Card size="small"><Statistic title={t('dash.limit30')} loading={!d} value={d?.limitation.within30} styles={{ content: { color: d?.limitation.within30 ? '#cf1322' : undefined } }} /></Card></Col>
+        <Col span={3}><Card size="small"><Statistic title={t('dash.limit90')} loading={!d} value={d?.limitation.within90} /></Card></Col>
+      </Row>
+      <Row gutter={12} style={{ marginBottom: 12 }}>
+        <Col span={12}>
+          <Card size="small" title={t('dash.aging')} extra={exportMenu('aging')}>
+            {aging ? <EChart testId="chart-aging" option={aging} onClick={(e) => casesWith({ dpdBucket: AGING_BUCKETS[e.dataIndex], ...scope })} /> : chartPlaceholder}
+          </Card>
+        </Col>
+        <Col span={12}>
+          <Card size="small" title={t('dash.funnel')} extra={exportMenu('funnel')}>
+            {d && funnel ? <EChart testId="chart-funnel" option={funnel} onClick={(e) => casesWith({ stage: [...d.funnel].reverse()[e.dataIndex].stage, owner: filter.owner })} /> : chartPlaceholder}
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Card size="small" title={t('dash.months')} extra={exportMenu('months')}>
+            {months ? <EChart testId="chart-months" option={months} /> : chartPlaceholder}
+          </Card>
+        </Col>
+        <Col span={12}>
+          <Card size="small" title={t('dash.lawyers')} extra={exportMenu('lawyers')}>
+            <Table<LawyerWorkload> size="small" rowKey={(r) => r.owner ?? '-'} pagination={false} scroll={{ y: 220 }} loading={!d} dataSource={d?.lawyers ?? []}
+              onRow={(r) => ({ onClick: () => r.owner && casesWith({ owner: r.owner, stage: filter.stage }), style: { cursor: 'pointer' } })}
               columns={[
-                { title: t('col.caseNo'), dataIndex: 'caseNo' },
-                { title: t('col.borrower'), dataIndex: 'borrowerName' },
-                { title: t('col.lender'), dataIndex: 'lenderName', ellipsis: true },
-                { title: t('col.owner'), dataIndex: 'owner' },
-                { title: t('col.stage'), dataIndex: 'stage', render: (s: Stage) => stageLabel(s, lang) },
-                { title: t('dash.expiry'), dataIndex: 'expiry', render: (e: string, r) => (r.provisional ? `${e} *` : e) },
-                { title: t('dash.daysLeft'), dataIndex: 'daysLeft', align: 'right' },
+                { title: t('col.owner'), dataIndex: 'owner', render: (o: string | null) => o ?? t('dash.unassigned') },
+                { title: t('dash.open'), dataIndex: 'openCases', align: 'right' },
+                { title: t('dash.actionsWeek'), dataIndex: 'actionsThisWeek', align: 'right' },
+                { title: t('dash.recovered'), dataIndex: 'recoveredFen', align: 'right', render: (f: number) => formatFen(f) },
               ]} />
           </Card>
-        </>
-      )}
+        </Col>
+      </Row>
+      <Card size="small" title={t('dash.limitation')} extra={exportMenu('limitation')} style={{ marginTop: 12 }}>
+        <Table<LimitationRisk> size="small" rowKey={(r) => `${r.caseId}-${r.contractNo}`} pagination={{ pageSize: 10 }} loading={!d} dataSource={d?.limitation.rows ?? []} data-testid="limitation-table"
+          onRow={(r) => ({ onClick: () => navigate('cases', r.caseId), style: { cursor: 'pointer' } })}
+          columns={[
+            { title: t('col.caseNo'), dataIndex: 'caseNo' },
+            { title: t('col.borrower'), dataIndex: 'borrowerName' },
+            { title: t('col.lender'), dataIndex: 'lenderName', ellipsis: true },
+            { title: t('col.owner'), dataIndex: 'owner' },
+            { title: t('col.stage'), dataIndex: 'stage', render: (s: Stage) => stageLabel(s, lang) },
+            { title: t('dash.expiry'), dataIndex: 'expiry', render: (e: string, r) => (r.provisional ? `${e} *` : e) },
+            { title: t('dash.daysLeft'), dataIndex: 'daysLeft', align: 'right' },
+          ]} />
+      </Card>
     </div>
   )
 }
