@@ -8,6 +8,7 @@ import { STAGE_COLORS, stageLabel } from '../../components/labels'
 import { navigate } from '../../components/useHashRoute'
 import { hashParam } from '../../components/hashQuery'
 import { ExportCasesButton } from '../dashboard/ExportCasesButton'
+import { BulkActions } from '../collection/BulkActions'
 import { useI18n } from '../../i18n'
 
 const PAGE = 200
@@ -15,6 +16,7 @@ const PAGE = 200
 /**
  * The case list: search (name, ID number, phone, contract or case number), stage filter, sortable days past
  * due and amount, paged on the server and virtualised on screen. ID numbers and phones arrive masked.
+ * Ticked rows can be moved to another stage or given an owner in one go.
  */
 export function CaseListPage() {
   const { t, lang, msg } = useI18n()
@@ -33,6 +35,9 @@ export function CaseListPage() {
   const [data, setData] = useState<CaseList>({ total: 0, rows: [] })
   const [error, setError] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
+  // Rows ticked for a bulk stage change or assignment; `reload` re-reads the page after one.
+  const [selected, setSelected] = useState<string[]>([])
+  const [reload, setReload] = useState(0)
 
   useEffect(() => {
     let live = true
@@ -44,7 +49,7 @@ export function CaseListPage() {
     return () => {
       live = false
     }
-  }, [search, stage, dpdBucket, owner, sort, page, msg])
+  }, [search, stage, dpdBucket, owner, sort, page, msg, reload])
 
   return (
     <div>
@@ -72,13 +77,15 @@ export function CaseListPage() {
         <Typography.Text type="secondary" data-testid="case-total">{t('cases.total', { n: data.total })}</Typography.Text>
         {error && <Typography.Text type="danger">{error}</Typography.Text>}
       </Space>
+      <BulkActions selected={selected} caseNoOf={(id) => data.rows.find((r) => r.id === id)?.caseNo ?? id} onDone={() => (setSelected([]), setReload((n) => n + 1))} />
       <Table<CaseListRow>
         virtual
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), columnWidth: 40 }}
         rowKey="id"
         loading={loading}
         dataSource={data.rows}
         scroll={{ y: 'calc(100vh - 230px)' as unknown as number, x: 1100 }}
-        onRow={(r) => ({ onClick: () => navigate('cases', r.id), style: { cursor: 'pointer' }, 'data-testid': 'case-row' } as React.HTMLAttributes<HTMLElement>)}
+        onRow={(r) => ({ onClick: (e: React.MouseEvent) => !(e.target as HTMLElement).closest('.ant-table-selection-column') && navigate('cases', r.id), style: { cursor: 'pointer' }, 'data-testid': 'case-row' } as React.HTMLAttributes<HTMLElement>)}
         onChange={(_p, _f, s) => {
           const one = Array.isArray(s) ? s[0] : s
           if (one?.columnKey === 'dpd') setSort(one.order === 'ascend' ? 'dpd_asc' : 'dpd_desc')

@@ -30,3 +30,12 @@ export function yuanToFen(s: string): number | null {
   const m = /^(\d{1,11})(?:\.(\d{1,2}))?$/.exec(s.trim())
   return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null
 }
+
+export const PROCEDURE_LABELS: Record<string, Label> = {
+  payment_order: { zh: '支付令', en: 'Payment order' }, small_claims: { zh: '小额诉讼', en: 'Small claims' }, simplified: { zh: '简易程序', en: 'Simplified' }, ordinary: { zh: '普通程序', en: 'Ordinary' },
+}
+export const COURT_EVENT_LABELS: Record<string, Label> = {
+  filing: { zh: '立案', en: 'Filing' }, preservation: { zh: '财产保全', en: 'Preservation' }, payment_order: { zh: '支付令', en: 'Payment order' }, hearing: { zh: '开庭', en: 'Hearing' },
+  judgment: { zh: '判决', en: 'Judgment' }, ruling: { zh: '裁定', en: 'Ruling' }, served: { zh: '送达', en: 'Served' }, enforcement_filing: { zh: '申请执行', en: 'Enforcement filed' },
+  enforcement_result: { zh: '执行结果', en: 'Enforcement result' },
+}
