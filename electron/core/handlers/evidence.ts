@@ -9,8 +9,19 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, b
 
 export const evidenceHandlers: HandlersFor<keyof typeof evidenceChannels> = {
   'evidence.list': async (s, i) => s.evidence.list(i.caseId, i.includeRemoved),
-  'evidence.add': async (s, { files, ...meta }) =>
-    s.evidence.add(meta, files.map((f) => ({ fileName: f.fileName, bytes: new Uint8Array(Buffer.from(f.dataBase64, 'base64')) }))),
+  'evidence.add': async (s, { files, ...meta }) => {
+    // Staged uploads are read from their file (path), and discarded once taken in or refused.
+    const staged = files.flatMap((f) => ('uploadId' in f ? [f.uploadId] : []))
+    try {
+      return await s.evidence.add(meta, files.map((f) => {
+        if (!('uploadId' in f)) return { fileName: f.fileName, bytes: new Uint8Array(Buffer.from(f.dataBase64, 'base64')) }
+        const u = s.import.uploadedFile(f.uploadId)
+        return { fileName: u.fileName, path: u.path }
+      }))
+    } finally {
+      for (const id of staged) s.import.discardUpload(id)
+    }
+  },
   'evidence.update': async (s, i) => s.evidence.update(i.id, i.patch),
   'evidence.arrange': async (s, i) => s.evidence.arrange(i.caseId, i.order),
   'evidence.remove': async (s, i) => s.evidence.remove(i.id, i.reason),

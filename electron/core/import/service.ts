@@ -94,6 +94,11 @@ export function importService(ctx: CoreContext) {
       return { uploadId: id, sizeBytes: size }
     },
 
+    /** Drops a staged upload once it has been used (the evidence channel takes large files this way). */
+    discardUpload(uploadId: string): void {
+      rmSync(join(uploadsDir(ctx.platform.dataDir), uploadId), { recursive: true, force: true })
+    },
+
     /** The staged file of an upload. */
     uploadedFile(uploadId: string): { path: string; fileName: string } {
       const dir = join(uploadsDir(ctx.platform.dataDir), uploadId)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { EVIDENCE_KINDS, evidenceKindFrom, MAX_EVIDENCE_BYTES, type BundleResult, type EvidenceAddResult, type EvidenceGap, type EvidenceItemView, type IntegrityReport } from '../../domain/evidence'
 import { bi, id, isoDate } from '../../domain/fields'
+import { uploadId } from '../../domain/import'
 import type { JobStarted } from '../../domain/jobs'
 import { channel } from '../channel'
 
@@ -20,7 +21,14 @@ const base64 = z
   .max(Math.ceil(MAX_EVIDENCE_BYTES / 3) * 4, bi('文件过大（单个证据文件不得超过 200 MB）', 'file too large (an exhibit may be at most 200 MB)'))
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, bi('文件内容须为 base64 编码', 'file content must be base64'))
 
-const incomingFile = z.strictObject({ fileName: z.string().max(255, bi('文件名过长', 'file name too long')), dataBase64: base64 })
+/**
+ * A file given inline (base64, small files), or staged first in chunks through `import.upload` and named by its
+ * uploadId — the web bridge takes requests of up to 20 MB, so a large PDF can only arrive that way.
+ */
+const incomingFile = z.union([
+  z.strictObject({ fileName: z.string().max(255, bi('文件名过长', 'file name too long')), dataBase64: base64 }),
+  z.strictObject({ uploadId }),
+])
 
 const addInput = z.strictObject({
   caseId: id,
@@ -86,7 +94,7 @@ export interface BundleRecord {
 /** Evidence (issue 5): exhibits of a case, the court bundle, integrity checks. */
 export const evidenceChannels = {
   'evidence.list': channel<typeof listInput, EvidenceItemView[]>(listInput, 'A case’s exhibits in bundle order (sub-items after their exhibit); removed ones too when asked.'),
-  'evidence.add': channel<typeof addInput, EvidenceAddResult>(addInput, 'Take files in as exhibits (bytes as base64): type checked from the bytes, stored once by SHA-256; a refused file is reported and the rest go on.'),
+  'evidence.add': channel<typeof addInput, EvidenceAddResult>(addInput, 'Take files in as exhibits (bytes as base64, or a file staged by import.upload named by its uploadId, then discarded): type checked from the bytes, stored once by SHA-256; a refused file is reported and the rest go on.'),
   'evidence.update': channel<typeof updateInput, EvidenceItemView>(updateInput, 'Rename or re-describe an exhibit (name, kind, source, purpose, original/copy, date received).'),
   'evidence.arrange': channel<typeof arrangeInput, EvidenceItemView[]>(arrangeInput, 'Reorder and group: every active exhibit once, in the new order; parentId makes a sub-item.'),
   'evidence.remove': channel<typeof removeInput, EvidenceItemView[]>(removeInput, 'Remove an exhibit with a reason: kept with its file and an audit entry, never erased.'),

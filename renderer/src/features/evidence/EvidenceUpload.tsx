@@ -3,14 +3,15 @@ import { useRef, useState } from 'react'
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS, type EvidenceKind, type EvidenceRejection } from '../../../../shared/domain/evidence'
 import { call } from '../../api'
 import { useI18n } from '../../i18n'
-import { fileToBase64 } from './files'
+import { uploadFile } from '../import/upload'
 
 type AppErr = { message: string; messageEn: string }
 
 /**
  * Adding exhibits: the fields given once for the files (kind, name, purpose, source), then files by drag and
- * drop or the file picker. Each file goes in its own call (the web bridge takes requests of up to 20 MB), so
- * one refused file never holds the others back; refusals are listed with their reason.
+ * drop or the file picker. Each file is sent in 3 MB slices through the import wizard's upload (the web
+ * bridge takes requests of up to 20 MB, and a scanned contract can be 50 MB), then taken in by its uploadId
+ * in its own call, so one refused file never holds the others back; refusals are listed with their reason.
  */
 export function EvidenceUpload({ caseId, onAdded }: { caseId: string; onAdded: () => void }) {
   const { t, lang, msg } = useI18n()
@@ -22,6 +23,7 @@ export function EvidenceUpload({ caseId, onAdded }: { caseId: string; onAdded: (
   const [over, setOver] = useState(false)
   const [added, setAdded] = useState(0)
   const [rejected, setRejected] = useState<EvidenceRejection[]>([])
+  const [sent, setSent] = useState<{ file: string; done: number; total: number } | null>(null)
   const input = useRef<HTMLInputElement>(null)
 
   async function take(files: File[]) {
@@ -34,9 +36,10 @@ export function EvidenceUpload({ caseId, onAdded }: { caseId: string; onAdded: (
     for (const [i, f] of files.entries()) {
       const exhibitName = name.trim() ? (files.length > 1 ? `${name.trim()}（${i + 1}）` : name.trim()) : undefined
       try {
+        const uploadId = await uploadFile(f, (done, total) => setSent({ file: f.name, done, total }))
         const r = await call('evidence.add', {
           caseId, kind, name: exhibitName, purpose: purpose.trim() || undefined, source: source.trim() || undefined,
-          files: [{ fileName: f.name, dataBase64: await fileToBase64(f) }],
+          files: [{ uploadId }],
         })
         n += r.added.length
         refused.push(...r.rejected)
@@ -46,6 +49,7 @@ export function EvidenceUpload({ caseId, onAdded }: { caseId: string; onAdded: (
     }
     setAdded(n)
     setRejected(refused)
+    setSent(null)
     setBusy(false)
     if (input.current) input.current.value = ''
     onAdded()
@@ -74,7 +78,7 @@ export function EvidenceUpload({ caseId, onAdded }: { caseId: string; onAdded: (
         {t('ev.drop')}
         <input ref={input} data-testid="ev-file" type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.docx" style={{ display: 'none' }} onChange={(e) => void take([...(e.target.files ?? [])])} />
       </div>
-      {busy && <Button loading type="link">{t('ev.add')}</Button>}
+      {busy && <Button loading type="link" data-testid="ev-sending">{sent ? t('ev.sending', { file: sent.file, done: Math.round(sent.done / 1048576), total: Math.round(sent.total / 1048576) }) : t('ev.add')}</Button>}
       {added > 0 && <Alert style={{ marginTop: 8 }} type="success" title={t('ev.added', { n: added })} data-testid="ev-added" />}
       {rejected.map((r, i) => <Alert key={i} style={{ marginTop: 8 }} type="error" title={msg(r)} data-testid="ev-rejected" />)}
     </div>
