@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { readRows } from '../../electron/core/import/read-rows'
+import { BATCH_ROWS } from '../../electron/core/import/run'
 import { csvCells, csvText, HEADERS, logicalRows, tempDir, writeCsvVariants, writeXlsx } from '../unit/import/fixtures'
 
 /**
@@ -166,7 +167,7 @@ describe('crash safety', () => {
     const loans = n('SELECT count(*) FROM loans')
     expect(loans).toBeGreaterThanOrEqual(3000)
     expect(loans).toBeLessThan(M)
-    expect(loans % 1000).toBe(0) // whole batches only
+    expect(loans % BATCH_ROWS).toBe(0) // whole batches only
     expect(n('SELECT count(*) FROM loans WHERE id NOT IN (SELECT loan_id FROM case_loans)')).toBe(0)
     expect(n('SELECT count(*) FROM cases WHERE id NOT IN (SELECT case_id FROM case_loans)')).toBe(0)
     expect(n('SELECT count(*) FROM borrowers WHERE id NOT IN (SELECT borrower_id FROM loans)')).toBe(0)

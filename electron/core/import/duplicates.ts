@@ -11,17 +11,16 @@ export type DuplicateCheck =
 const loanKey = (r: NormalizedRow) => `${r.lender.name}\u0000${r.loan.contractNo}`
 
 /**
- * Tracks contract numbers seen earlier in the same file. Keeps only a 64-bit fingerprint of each row's
+ * Tracks contract numbers seen earlier in the same file. Keeps only the 64-bit digest of each row's
  * normalised data (not the row), so 200,000 rows cost a few tens of MB at most. Rows are compared
  * after normalisation, so `1,000.00` and `1000` for the same loan are the same data.
  */
 export class DuplicateTracker {
   private readonly seen = new Map<string, { row: number; digest: string }>()
 
-  /** Call once per valid row, in file order. */
-  check(value: NormalizedRow, rowNumber: number, contractColumn: string): DuplicateCheck {
+  /** Call once per valid row, in file order, with the row's digest (store-row.ts: it covers the whole normalised row). */
+  check(value: NormalizedRow, digest: string, rowNumber: number, contractColumn: string): DuplicateCheck {
     const key = loanKey(value)
-    const digest = fingerprint(JSON.stringify(value))
     const first = this.seen.get(key)
     if (!first) {
       this.seen.set(key, { row: rowNumber, digest })
@@ -43,20 +42,4 @@ export class DuplicateTracker {
   get size(): number {
     return this.seen.size
   }
-}
-
-/**
- * Two independent 32-bit FNV-1a hashes of the row's JSON. Not cryptographic and need not be: it is
- * only compared between rows that already share lender and contract number, and it is several
- * times cheaper per row than creating a crypto hash.
- */
-function fingerprint(s: string): string {
-  let a = 0x811c9dc5
-  let b = 0x01000193 ^ s.length
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    a = Math.imul(a ^ c, 0x01000193)
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15)
-  }
-  return (a >>> 0).toString(36) + ':' + (b >>> 0).toString(36)
 }

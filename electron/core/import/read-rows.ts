@@ -31,7 +31,15 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 }
 
-const isBlank = (r: RawRecord) => r.cells.every((c) => c.trim() === '') && r.oversized.length === 0 && r.columnCount <= r.cells.length
+function isBlank(r: RawRecord): boolean {
+  if (r.oversized.length > 0 || r.columnCount > r.cells.length) return false
+  for (const c of r.cells) if (c !== '' && c.trim() !== '') return false
+  return true
+}
+
+/** The common row has nothing wrong: decided without building the problem list. */
+const hasProblems = (r: RawRecord, limits: ReadLimits) =>
+  r.columnCount > limits.maxColumns || r.oversized.length > 0 || r.unclosedQuote === true || (r.formulaWithoutValue?.length ?? 0) > 0
 
 /**
  * The header row (row 1, the first row of the sheet; blank rows before it are skipped) and what was
@@ -69,8 +77,7 @@ export async function* readRows(path: string, opts: ReadOptions = {}): AsyncGene
         headers = trimTrailingEmpty(r.cells.map((c) => c.trim()))
         continue
       }
-      const problems = rowProblems(r, headers, limits)
-      yield problems.length > 0 ? { rowNumber: r.rowNumber, cells: r.cells, problems } : { rowNumber: r.rowNumber, cells: r.cells }
+      yield hasProblems(r, limits) ? { rowNumber: r.rowNumber, cells: r.cells, problems: rowProblems(r, headers, limits) } : { rowNumber: r.rowNumber, cells: r.cells }
     }
   } finally {
     await records.return(undefined)

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto'
 import { addDays, toDayNumber } from '../../../shared/domain/date'
 import { loanOverdueSince, loanPrincipalOutstanding } from '../cases/figures'
 import { FIELD_SPECS } from './fields'
+import { fingerprint } from './fingerprint'
 import type { NormalizedRow, RowError } from './types'
 
 /**
@@ -103,6 +103,6 @@ export function toStoredRow(row: NormalizedRow, rowNumber: number, today: string
     digest: '',
   }
   // The digest covers the whole normalised row (borrower included) and the day basis: any change in the file is an update.
-  value.digest = createHash('sha1').update(JSON.stringify(row)).update(String(dayBasis)).digest('base64')
+  value.digest = fingerprint(JSON.stringify(row) + dayBasis)
   return { ok: true, value }
 }

@@ -6,6 +6,7 @@ import { normalizeCreditCodeCell, normalizeIdNumberCell } from './normalize-iden
 import { normalizeCount, normalizeRepaymentMethod, normalizeText } from './normalize-misc'
 import { normalizePhones } from './normalize-phone'
 import { normalizeRate, type NormalizedRate } from './normalize-rate'
+import { memoize } from './memo'
 import type { Parsed } from './parsed'
 import { columnLetter } from './text'
 import type { NormalizedRow, ReadRow, RowError } from './types'
@@ -35,151 +36,180 @@ const MAX_DAYS_PAST_DUE = 36_500
  * otherwise shift every later value into the wrong field.
  */
 export function validateRow(row: ReadRow, mapping: ResolvedMapping, defaults: RowDefaults): RowResult {
-  const errors: RowError[] = [...(row.problems ?? [])]
-  const warnings: RowError[] = []
-  const { cells, rowNumber } = row
-  const columnName = (field: CanonicalField) => {
-    const i = mapping.index[field]!
-    return mapping.headers[i] || columnLetter(i)
-  }
-  const cell = (field: CanonicalField): string => {
-    const i = mapping.index[field]
-    return i === undefined ? '' : (cells[i] ?? '')
-  }
-  const push = (list: RowError[], field: CanonicalField | null, r: { code: string; message: string; messageEn: string }) =>
-    list.push({ row: rowNumber, column: field === null ? '' : columnName(field), code: r.code, message: r.message, messageEn: r.messageEn })
-  /** Run a normaliser on a mapped, non-empty cell; null when absent; records the error when bad. */
-  const optional = <T>(field: CanonicalField, fn: (raw: string) => Parsed<T>): T | null => {
-    const raw = cell(field)
-    if (raw.trim() === '') return null
-    const r = fn(raw)
-    if (r.ok) return r.value
-    push(errors, field, r)
-    return null
-  }
-  const required = <T>(field: CanonicalField, fn: (raw: string) => Parsed<T>): T | null => {
-    if (cell(field).trim() === '') {
-      if (mapping.index[field] === undefined) return null
-      const { zh, en } = FIELD_SPECS[field]
-      push(errors, field, { code: 'IMPORT_REQUIRED', message: `${zh}为空`, messageEn: `${en} is empty` })
-      return null
-    }
-    return optional(field, fn)
-  }
-
-  checkExtraCells(cells, mapping.headers.length, rowNumber, errors)
-
-  const n = normalisers(mapping, defaults)
-  const text = (max: number, field: CanonicalField) => n.text[field] ?? ((raw: string) => normalizeText(raw, max, FIELD_SPECS[field]))
-  const name = required('borrowerName', text(100, 'borrowerName'))
-  const idNumber = required('idNumber', (raw) => normalizeIdNumberCell(raw, defaults.today))
-  const address = optional('address', text(500, 'address'))
-  let phones: { primary: string; others: string[] } | null = null
-  const phoneRaw = cell('phone')
-  if (phoneRaw.trim() !== '') {
-    const r = normalizePhones(phoneRaw)
-    if (r.ok) phones = r.value
-    else push(warnings, 'phone', r)
-  }
-
-  // A lender column wins; an empty cell falls back to the lender the import was started for (--lender).
-  let lenderName: string | null = null
-  if (cell('lenderName').trim() !== '') lenderName = optional('lenderName', text(200, 'lenderName'))
-  else if (defaults.lenderName?.trim()) lenderName = defaults.lenderName.trim()
-  else push(errors, mapping.index.lenderName === undefined ? null : 'lenderName', { code: 'IMPORT_REQUIRED', message: '出借人为空', messageEn: 'Lender is empty' })
-  const creditCode = cell('lenderCreditCode').trim() !== ''
-    ? optional('lenderCreditCode', normalizeCreditCodeCell)
-    : defaults.lenderCreditCode ? unwrapDefault(normalizeCreditCodeCell(defaults.lenderCreditCode), rowNumber, errors) : null
-
-  const contractNo = required('contractNo', text(100, 'contractNo'))
-  const date = normalizeDate
-  const contractDate = optional('contractDate', date)
-  const disbursementDate = optional('disbursementDate', date)
-  const dueDate = optional('dueDate', date)
-  const amount = (field: CanonicalField) => n.amount[field]!
-  const contractAmountFen = required('contractAmount', amount('contractAmount'))
-  const disbursedAmountFen = optional('disbursedAmount', amount('disbursedAmount'))
-  const feesFen = optional('fees', amount('fees'))
-  const principalRepaidFen = optional('principalRepaid', amount('principalRepaid'))
-  const interestRepaidFen = optional('interestRepaid', amount('interestRepaid'))
-  const instalments = optional('instalments', (raw) => normalizeCount(raw, FIELD_SPECS.instalments, MAX_INSTALMENTS))
-  const daysPastDue = optional('daysPastDue', (raw) => normalizeCount(raw, FIELD_SPECS.daysPastDue, MAX_DAYS_PAST_DUE))
-  const rate = (field: 'rate' | 'overdueRate' | 'penaltyRate') => n.rate[field]
-  const interestRate: NormalizedRate | null = optional('rate', rate('rate'))
-  const overdueRate = optional('overdueRate', rate('overdueRate'))
-  const penaltyRate = optional('penaltyRate', rate('penaltyRate'))
-  const methodRaw = cell('repaymentMethod').trim()
-
-  const crossField = (field: CanonicalField, bad: boolean, code: string, message: string, messageEn: string) => {
-    if (bad) push(errors, field, { code, message, messageEn })
-  }
-  if (contractAmountFen !== null && contractAmountFen === 0) {
-    crossField('contractAmount', true, 'IMPORT_AMOUNT_ZERO', '合同金额不能为 0', 'Contract amount must not be 0')
-  }
-  if (contractAmountFen !== null && disbursedAmountFen !== null) {
-    crossField('disbursedAmount', disbursedAmountFen > contractAmountFen, 'IMPORT_DISBURSED_EXCEEDS_CONTRACT', '实际放款金额大于合同金额', 'Disbursed amount exceeds the contract amount')
-  }
-  const principalBase = disbursedAmountFen ?? contractAmountFen
-  if (principalBase !== null && principalRepaidFen !== null) {
-    crossField('principalRepaid', principalRepaidFen > principalBase, 'IMPORT_REPAID_EXCEEDS_PRINCIPAL', '已还本金大于借款本金', 'Principal repaid exceeds the principal')
-  }
-  if (disbursementDate !== null && dueDate !== null) {
-    crossField('dueDate', dueDate < disbursementDate, 'IMPORT_DATE_ORDER', '到期日早于放款日期', 'Due date is before the disbursement date')
-  }
-  for (const [field, value] of [['contractDate', contractDate], ['disbursementDate', disbursementDate]] as const) {
-    if (value !== null) crossField(field, value > defaults.today, 'IMPORT_DATE_IN_FUTURE', `${FIELD_SPECS[field].zh}晚于今天`, `${FIELD_SPECS[field].en} is after today`)
-  }
-
-  if (errors.length > 0 || name === null || idNumber === null || lenderName === null || contractNo === null || contractAmountFen === null) {
-    return { ok: false, errors, warnings }
-  }
-  const value: NormalizedRow = {
-    borrower: { name, idNumber, phone: phones?.primary ?? null, otherPhones: phones?.others ?? [], address },
-    lender: { name: lenderName, creditCode },
-    loan: {
-      contractNo, contractDate, contractAmountFen, disbursedAmountFen, disbursementDate, dueDate, instalments,
-      rateAnnual: interestRate?.annual ?? null, rateOriginal: interestRate?.original ?? null,
-      overdueRateAnnual: overdueRate?.annual ?? null, overdueRateOriginal: overdueRate?.original ?? null,
-      penaltyRateAnnual: penaltyRate?.annual ?? null, penaltyRateOriginal: penaltyRate?.original ?? null,
-      feesFen, principalRepaidFen, interestRepaidFen, daysPastDue,
-      repaymentMethod: normalizeRepaymentMethod(methodRaw), repaymentMethodOriginal: methodRaw === '' ? null : methodRaw,
-    },
-  }
-  return { ok: true, value, warnings }
+  return validatorFor(mapping, defaults).validate(row)
 }
 
 type Normaliser<T> = (raw: string) => Parsed<T>
-interface Normalisers {
-  text: Partial<Record<CanonicalField, Normaliser<string>>>
-  amount: Partial<Record<CanonicalField, Normaliser<number>>>
-  rate: Record<'rate' | 'overdueRate' | 'penaltyRate', Normaliser<NormalizedRate>>
+
+/** Validators built once per mapping and defaults (an import passes the same two objects for every row). */
+const validatorCache = new WeakMap<ResolvedMapping, Map<RowDefaults, RowValidator>>()
+function validatorFor(mapping: ResolvedMapping, defaults: RowDefaults): RowValidator {
+  let byDefaults = validatorCache.get(mapping)
+  if (!byDefaults) validatorCache.set(mapping, (byDefaults = new Map()))
+  let v = byDefaults.get(defaults)
+  if (!v) {
+    if (byDefaults.size > 8) byDefaults.clear() // callers normally pass one defaults object per import
+    byDefaults.set(defaults, (v = new RowValidator(mapping, defaults)))
+  }
+  return v
 }
 
-/** Per-field normalisers, built once per mapping and defaults rather than as fresh closures for every row. */
-const normaliserCache = new WeakMap<ResolvedMapping, Map<RowDefaults, Normalisers>>()
-function normalisers(mapping: ResolvedMapping, defaults: RowDefaults): Normalisers {
-  let byDefaults = normaliserCache.get(mapping)
-  if (!byDefaults) normaliserCache.set(mapping, (byDefaults = new Map()))
-  let n = byDefaults.get(defaults)
-  if (n) return n
-  const text = (field: CanonicalField, max: number): Normaliser<string> => (raw) => normalizeText(raw, max, FIELD_SPECS[field])
-  const amount = (field: CanonicalField): Normaliser<number> => {
-    const opts = { wan: mapping.columns[field]?.unit === 'wan' }
-    return (raw) => normalizeAmountFen(raw, opts)
+/**
+ * One row's checks, with the per-field normalisers (memoised: exports repeat their dates, rates and amounts)
+ * and column names fixed for the mapping. A class rather than per-row closures: 100,000 rows would otherwise
+ * create and collect a dozen functions each.
+ */
+class RowValidator {
+  private readonly columnNames: Partial<Record<CanonicalField, string>> = {}
+  private readonly text: Record<'borrowerName' | 'address' | 'lenderName' | 'contractNo', Normaliser<string>>
+  private readonly amount: Record<(typeof AMOUNT_FIELDS)[number], Normaliser<number>>
+  private readonly rate: Record<'rate' | 'overdueRate' | 'penaltyRate', Normaliser<NormalizedRate>>
+  private readonly date: Normaliser<string> = memoize((raw) => normalizeDate(raw))
+  private readonly idNumber: Normaliser<string>
+  private readonly instalments: Normaliser<number> = memoize((raw) => normalizeCount(raw, FIELD_SPECS.instalments, MAX_INSTALMENTS))
+  private readonly daysPastDue: Normaliser<number> = memoize((raw) => normalizeCount(raw, FIELD_SPECS.daysPastDue, MAX_DAYS_PAST_DUE))
+  private readonly method = memoize((raw: string) => normalizeRepaymentMethod(raw))
+  // The row being validated.
+  private rowNumber = 0
+  private cells: string[] = []
+  private errors: RowError[] = []
+
+  constructor(private readonly mapping: ResolvedMapping, private readonly defaults: RowDefaults) {
+    for (const [field, i] of Object.entries(mapping.index) as [CanonicalField, number][]) this.columnNames[field] = mapping.headers[i] || columnLetter(i)
+    const text = (field: CanonicalField, max: number): Normaliser<string> => (raw) => normalizeText(raw, max, FIELD_SPECS[field])
+    this.text = { borrowerName: text('borrowerName', 100), address: text('address', 500), lenderName: text('lenderName', 200), contractNo: text('contractNo', 100) }
+    const amount = (field: CanonicalField): Normaliser<number> => {
+      const opts = { wan: mapping.columns[field]?.unit === 'wan' }
+      return memoize((raw) => normalizeAmountFen(raw, opts))
+    }
+    this.amount = Object.fromEntries(AMOUNT_FIELDS.map((f) => [f, amount(f)])) as RowValidator['amount']
+    const rate = (field: 'rate' | 'overdueRate' | 'penaltyRate'): Normaliser<NormalizedRate> => {
+      const col = mapping.columns[field]
+      const opts = { defaultKind: col?.rateKind ?? 'annual', dayBasis: defaults.dayBasis, barePercent: col?.unit === 'percent' }
+      return memoize((raw) => normalizeRate(raw, opts))
+    }
+    this.rate = { rate: rate('rate'), overdueRate: rate('overdueRate'), penaltyRate: rate('penaltyRate') }
+    this.idNumber = (raw) => normalizeIdNumberCell(raw, defaults.today)
   }
-  const rate = (field: 'rate' | 'overdueRate' | 'penaltyRate'): Normaliser<NormalizedRate> => {
-    const col = mapping.columns[field]
-    const opts = { defaultKind: col?.rateKind ?? 'annual', dayBasis: defaults.dayBasis, barePercent: col?.unit === 'percent' }
-    return (raw) => normalizeRate(raw, opts)
+
+  private cell(field: CanonicalField): string {
+    const i = this.mapping.index[field]
+    return i === undefined ? '' : (this.cells[i] ?? '')
   }
-  n = {
-    text: { borrowerName: text('borrowerName', 100), address: text('address', 500), lenderName: text('lenderName', 200), contractNo: text('contractNo', 100) },
-    amount: Object.fromEntries(AMOUNT_FIELDS.map((f) => [f, amount(f)])),
-    rate: { rate: rate('rate'), overdueRate: rate('overdueRate'), penaltyRate: rate('penaltyRate') },
+
+  private push(list: RowError[], field: CanonicalField | null, r: { code: string; message: string; messageEn: string }): void {
+    list.push({ row: this.rowNumber, column: field === null ? '' : this.columnNames[field]!, code: r.code, message: r.message, messageEn: r.messageEn })
   }
-  if (byDefaults.size > 8) byDefaults.clear() // callers normally pass one defaults object per import
-  byDefaults.set(defaults, n)
-  return n
+
+  /** Run a normaliser on a mapped, non-empty cell; null when absent; records the error when bad. */
+  private optional<T>(field: CanonicalField, fn: Normaliser<T>): T | null {
+    const raw = this.cell(field)
+    if (raw.trim() === '') return null
+    const r = fn(raw)
+    if (r.ok) return r.value
+    this.push(this.errors, field, r)
+    return null
+  }
+
+  private required<T>(field: CanonicalField, fn: Normaliser<T>): T | null {
+    if (this.cell(field).trim() === '') {
+      if (this.mapping.index[field] === undefined) return null
+      const { zh, en } = FIELD_SPECS[field]
+      this.push(this.errors, field, { code: 'IMPORT_REQUIRED', message: `${zh}为空`, messageEn: `${en} is empty` })
+      return null
+    }
+    return this.optional(field, fn)
+  }
+
+  private crossField(field: CanonicalField, bad: boolean, code: string, message: string, messageEn: string): void {
+    if (bad) this.push(this.errors, field, { code, message, messageEn })
+  }
+
+  validate(row: ReadRow): RowResult {
+    const errors: RowError[] = [...(row.problems ?? [])]
+    const warnings: RowError[] = []
+    this.rowNumber = row.rowNumber
+    this.cells = row.cells
+    this.errors = errors
+    const { defaults, mapping } = this
+    const rowNumber = row.rowNumber
+
+    checkExtraCells(row.cells, mapping.headers.length, rowNumber, errors)
+
+    const name = this.required('borrowerName', this.text.borrowerName)
+    const idNumber = this.required('idNumber', this.idNumber)
+    const address = this.optional('address', this.text.address)
+    let phones: { primary: string; others: string[] } | null = null
+    const phoneRaw = this.cell('phone')
+    if (phoneRaw.trim() !== '') {
+      const r = normalizePhones(phoneRaw)
+      if (r.ok) phones = r.value
+      else this.push(warnings, 'phone', r)
+    }
+
+    // A lender column wins; an empty cell falls back to the lender the import was started for (--lender).
+    let lenderName: string | null = null
+    if (this.cell('lenderName').trim() !== '') lenderName = this.optional('lenderName', this.text.lenderName)
+    else if (defaults.lenderName?.trim()) lenderName = defaults.lenderName.trim()
+    else this.push(errors, mapping.index.lenderName === undefined ? null : 'lenderName', { code: 'IMPORT_REQUIRED', message: '出借人为空', messageEn: 'Lender is empty' })
+    const creditCode = this.cell('lenderCreditCode').trim() !== ''
+      ? this.optional('lenderCreditCode', normalizeCreditCodeCell)
+      : defaults.lenderCreditCode ? unwrapDefault(normalizeCreditCodeCell(defaults.lenderCreditCode), rowNumber, errors) : null
+
+    const contractNo = this.required('contractNo', this.text.contractNo)
+    const contractDate = this.optional('contractDate', this.date)
+    const disbursementDate = this.optional('disbursementDate', this.date)
+    const dueDate = this.optional('dueDate', this.date)
+    const contractAmountFen = this.required('contractAmount', this.amount.contractAmount)
+    const disbursedAmountFen = this.optional('disbursedAmount', this.amount.disbursedAmount)
+    const feesFen = this.optional('fees', this.amount.fees)
+    const principalRepaidFen = this.optional('principalRepaid', this.amount.principalRepaid)
+    const interestRepaidFen = this.optional('interestRepaid', this.amount.interestRepaid)
+    const instalments = this.optional('instalments', this.instalments)
+    const daysPastDue = this.optional('daysPastDue', this.daysPastDue)
+    const interestRate = this.optional('rate', this.rate.rate)
+    const overdueRate = this.optional('overdueRate', this.rate.overdueRate)
+    const penaltyRate = this.optional('penaltyRate', this.rate.penaltyRate)
+    const methodRaw = this.cell('repaymentMethod').trim()
+
+    if (contractAmountFen !== null && contractAmountFen === 0) {
+      this.crossField('contractAmount', true, 'IMPORT_AMOUNT_ZERO', '合同金额不能为 0', 'Contract amount must not be 0')
+    }
+    if (contractAmountFen !== null && disbursedAmountFen !== null) {
+      this.crossField('disbursedAmount', disbursedAmountFen > contractAmountFen, 'IMPORT_DISBURSED_EXCEEDS_CONTRACT', '实际放款金额大于合同金额', 'Disbursed amount exceeds the contract amount')
+    }
+    const principalBase = disbursedAmountFen ?? contractAmountFen
+    if (principalBase !== null && principalRepaidFen !== null) {
+      this.crossField('principalRepaid', principalRepaidFen > principalBase, 'IMPORT_REPAID_EXCEEDS_PRINCIPAL', '已还本金大于借款本金', 'Principal repaid exceeds the principal')
+    }
+    if (disbursementDate !== null && dueDate !== null) {
+      this.crossField('dueDate', dueDate < disbursementDate, 'IMPORT_DATE_ORDER', '到期日早于放款日期', 'Due date is before the disbursement date')
+    }
+    if (contractDate !== null && contractDate > defaults.today) {
+      this.crossField('contractDate', true, 'IMPORT_DATE_IN_FUTURE', `${FIELD_SPECS.contractDate.zh}晚于今天`, `${FIELD_SPECS.contractDate.en} is after today`)
+    }
+    if (disbursementDate !== null && disbursementDate > defaults.today) {
+      this.crossField('disbursementDate', true, 'IMPORT_DATE_IN_FUTURE', `${FIELD_SPECS.disbursementDate.zh}晚于今天`, `${FIELD_SPECS.disbursementDate.en} is after today`)
+    }
+    this.cells = []
+
+    if (errors.length > 0 || name === null || idNumber === null || lenderName === null || contractNo === null || contractAmountFen === null) {
+      return { ok: false, errors, warnings }
+    }
+    const value: NormalizedRow = {
+      borrower: { name, idNumber, phone: phones?.primary ?? null, otherPhones: phones?.others ?? [], address },
+      lender: { name: lenderName, creditCode },
+      loan: {
+        contractNo, contractDate, contractAmountFen, disbursedAmountFen, disbursementDate, dueDate, instalments,
+        rateAnnual: interestRate?.annual ?? null, rateOriginal: interestRate?.original ?? null,
+        overdueRateAnnual: overdueRate?.annual ?? null, overdueRateOriginal: overdueRate?.original ?? null,
+        penaltyRateAnnual: penaltyRate?.annual ?? null, penaltyRateOriginal: penaltyRate?.original ?? null,
+        feesFen, principalRepaidFen, interestRepaidFen, daysPastDue,
+        repaymentMethod: methodRaw === '' ? null : this.method(methodRaw), repaymentMethodOriginal: methodRaw === '' ? null : methodRaw,
+      },
+    }
+    return { ok: true, value, warnings }
+  }
 }
 
 function checkExtraCells(cells: string[], headerCount: number, rowNumber: number, errors: RowError[]): void {

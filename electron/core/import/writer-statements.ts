@@ -10,7 +10,8 @@ export function prepareImportStatements(raw: BetterSqlite3.Database) {
     lenderByName: p('SELECT id FROM lenders WHERE name = ?').pluck(),
     lenderByCreditCode: p('SELECT name FROM lenders WHERE credit_code = ?').pluck(),
     lender: p('INSERT INTO lenders (id, name, credit_code, regime, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    borrowerByIdNumber: p('SELECT id FROM borrowers WHERE id_number = ?').pluck(),
+    borrowerByIdNumber: p('SELECT id, name FROM borrowers WHERE id_number = ?'),
+    borrowerName: p('UPDATE borrowers SET name = ?, updated_at = ? WHERE id = ?'),
     borrower: p('INSERT INTO borrowers (id, name, id_number, sex, birth_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     phonesOf: p('SELECT phone FROM borrower_phones WHERE borrower_id = ? ORDER BY seq').pluck(),
     phone: p(`INSERT INTO borrower_phones (borrower_id, seq, phone, kind, is_primary) VALUES (?, ?, ?, 'mobile', ?)`),
@@ -35,7 +36,7 @@ export function prepareImportStatements(raw: BetterSqlite3.Database) {
       penalty_rate_original, repayment_method_original, due_date, instalments, fees_fen, principal_repaid_fen, interest_repaid_fen, days_past_due_reported)
       VALUES (@loan_id, @created_run_id, @updated_run_id, @source_row, @row_digest, @rate_original, @overdue_rate_original, @penalty_rate_original,
       @repayment_method_original, @due_date, @instalments, @fees_fen, @principal_repaid_fen, @interest_repaid_fen, @days_past_due_reported)`),
-    maxCaseNo: p('SELECT max(case_no) FROM cases WHERE case_no LIKE ?').pluck(),
+    maxCaseNo: p('SELECT max(case_no) FROM cases WHERE case_no >= ? AND case_no < ?').pluck(),
     kase: p(`INSERT INTO cases (id, case_no, borrower_id, lender_id, stage, priority, opened_on, overdue_since, principal_outstanding_fen, repaid_fen, created_at, updated_at)
       VALUES (?, ?, ?, ?, 'new', 'normal', ?, ?, ?, ?, ?, ?)`),
     caseLoan: p('INSERT INTO case_loans (case_id, loan_id) VALUES (?, ?)'),

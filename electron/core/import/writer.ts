@@ -31,8 +31,9 @@ export interface WriterOptions {
   regime: 'private' | 'licensed'
   /** Address kind for the file's address column (户籍地址 → hukou). */
   addressKind: 'hukou' | 'residence'
-  /** Column header of the contract number, for errors. */
+  /** Column headers of the contract number and the borrower's name, for errors. */
   contractColumn: string
+  nameColumn: string
 }
 
 class RowRejected extends Error {
@@ -50,10 +51,11 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
   const st = prepareImportStatements(raw)
   const audit = createSyncAudit(raw)
   const lenderIds = new Map<string, string>()
-  const borrowerIds = new Map<string, string>()
+  /** Borrowers met in this run by ID number: their id, the name stored for them, and whether this run set that name. */
+  const borrowers = new Map<string, { id: string; name: string; setHere: boolean }>()
   let nextCaseNo = 0
 
-  const entry = (entity: string, entityId: string, action: string, diff: unknown) => audit({ actor: o.actor, at: o.nowIso, entity, entityId, action, diff })
+  const entry = (entity: string, entityId: string, action: string, diff: unknown) => audit.append({ actor: o.actor, at: o.nowIso, entity, entityId, action, diff })
   const reject = (row: PendingRow, code: string, message: string, messageEn: string, column = ''): never => {
     throw new RowRejected([{ row: row.rowNumber, column, code, message, messageEn }])
   }
@@ -91,8 +93,30 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     const id = newId()
     const idn = validateIdNumber(b.idNumber, o.today)
     st.borrower.run(id, b.name, b.idNumber, idn.sex, idn.birthDate, o.nowIso, o.nowIso)
-    borrowerIds.set(b.idNumber, id)
+    borrowers.set(b.idNumber, { id, name: b.name, setHere: true })
     return id
+  }
+
+  /**
+   * The borrower of a row, as stored before the row. The ID number is the person; their name is the only other
+   * field a row carries (sex and birth date follow from the ID number).
+   */
+  function knownBorrower(idNumber: string): { id: string; name: string; setHere: boolean } | undefined {
+    let b = borrowers.get(idNumber)
+    if (!b) {
+      const r = st.borrowerByIdNumber.get(idNumber) as { id: string; name: string } | undefined
+      if (r) borrowers.set(idNumber, (b = { id: r.id, name: r.name, setHere: false }))
+    }
+    return b
+  }
+
+  /** A re-import that spells the borrower's name differently updates it, audited, and refreshes the search text of their cases. */
+  function updateBorrowerName(b: { id: string; name: string; setHere: boolean }, name: string, row: PendingRow): void {
+    st.borrowerName.run(name, o.nowIso, b.id)
+    entry('borrower', b.id, 'import.update', { ...diffRecords({ name: b.name }, { name }), importRun: o.runId, row: row.rowNumber })
+    b.name = name
+    b.setHere = true
+    for (const c of st.casesOfBorrower.all(b.id) as string[]) staleSearch.add(c)
   }
 
   function writeLoanParts(loanId: string, s: StoredRow, isNew: boolean): void {
@@ -110,10 +134,11 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
    */
   const staleSearch = new Set<string>()
 
-  /** Recompute a case's figures from its loans (as cases/figures.ts does) and mark its search text stale. */
-  function refreshCase(caseId: string, figures = true): void {
-    staleSearch.add(caseId)
-    if (!figures) return
+  /**
+   * Recompute a case's figures from its loans (as cases/figures.ts does). Its search text holds no figures,
+   * so it is left alone: only new phone numbers or a new name make it stale.
+   */
+  function refreshFigures(caseId: string): void {
     let outstanding = 0
     let repaid = 0
     let since: string | null = null
@@ -128,6 +153,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     st.caseFigures.run(outstanding, repaid, since, o.nowIso, caseId)
   }
 
+  /** Cases whose search text changed are rebuilt once per batch: one scan of case_search, not one per row. */
   function rebuildStaleSearch(): void {
     if (staleSearch.size === 0) return
     st.searchClearMany.run(JSON.stringify([...staleSearch]))
@@ -148,14 +174,20 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
       if (clash) reject(row, 'IMPORT_LENDER_CREDIT_CODE_TAKEN', `统一社会信用代码已属于出借人“${clash}”`, `The credit code already belongs to lender "${clash}"`)
     }
     const existing = knownLender ? (st.loanByKey.get(knownLender, v.loan.contractNo) as Record<string, unknown> | undefined) : undefined
-    const knownBorrower = borrowerIds.get(v.borrower.idNumber) ?? (st.borrowerByIdNumber.get(v.borrower.idNumber) as string | undefined)
-    if (knownBorrower) borrowerIds.set(v.borrower.idNumber, knownBorrower)
-    if (existing && existing.borrower_id !== knownBorrower) {
+    const known = knownBorrower(v.borrower.idNumber)
+    if (existing && existing.borrower_id !== known?.id) {
       reject(row, 'IMPORT_BORROWER_MISMATCH', `合同编号 ${v.loan.contractNo} 已属于另一位借款人（身份证号不同），未覆盖`, `Contract ${v.loan.contractNo} already belongs to another borrower (different ID number); not overwritten`, o.contractColumn)
+    }
+    // Two rows of one file naming one ID number differently: the first stands, as with contract numbers.
+    if (known && known.setHere && known.name !== v.borrower.name) {
+      reject(row, 'IMPORT_BORROWER_NAME_CONFLICT', `身份证号 ${maskIdNumber(v.borrower.idNumber)} 在本文件前面的行中姓名为“${known.name}”，与本行“${v.borrower.name}”不同；本行未导入`,
+        `ID number ${maskIdNumber(v.borrower.idNumber)} has the name "${known.name}" in an earlier row of this file, not "${v.borrower.name}"; this row was not imported`, o.nameColumn)
     }
     const lid = knownLender ?? createLender(v.lender.name, v.lender.creditCode, created.lenders)
     if (knownLender) lenderIds.set(v.lender.name, knownLender)
-    const borrower = knownBorrower ? { id: knownBorrower, isNew: false } : { id: createBorrower(v.borrower), isNew: true }
+    const borrower = known ? { id: known.id, isNew: false } : { id: createBorrower(v.borrower), isNew: true }
+    const renamed = known !== undefined && known.name !== v.borrower.name
+    if (renamed) updateBorrowerName(known, v.borrower.name, row)
     const contacts = addContacts(borrower.id, v.borrower, borrower.isNew)
     if (!existing) {
       const loanId = newId()
@@ -170,25 +202,24 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
       st.stage.run(newId(), caseId, o.nowIso, o.actor)
       if (borrower.isNew) st.searchRow.run(caseId, caseNo, v.borrower.name, v.borrower.idNumber, contacts.phones.join(' '), v.loan.contractNo)
       else st.search.run(caseId)
-      if (!borrower.isNew && contacts.phones.length > 0) for (const c of st.casesOfBorrower.all(borrower.id) as string[]) if (c !== caseId) refreshCase(c, false)
+      if (!borrower.isNew && contacts.phones.length > 0) for (const c of st.casesOfBorrower.all(borrower.id) as string[]) if (c !== caseId) staleSearch.add(c)
       created.loans.push({ loan: loanId, case: caseId, row: row.rowNumber })
       return { kind: 'imported', caseId, caseNo, borrowerName: v.borrower.name }
     }
     const loanId = existing.id as string
     const before = st.factsOf.get(loanId) as Record<string, unknown> | undefined
-    if (before && before.row_digest === row.stored.digest && contacts.phones.length === 0 && contacts.address === null) return { kind: 'unchanged' }
+    if (before && before.row_digest === row.stored.digest && contacts.phones.length === 0 && contacts.address === null && !renamed) return { kind: 'unchanged' }
     const after = { ...existing, ...row.stored.loan }
     const diff = { ...diffRecords(existing, after), ...diffRecords(before ? { ...before, row_digest: null, source_row: null, updated_run_id: null } : null, { ...row.stored.facts, loan_id: loanId, created_run_id: before?.created_run_id ?? o.runId }) }
-    if (Object.keys(diff).length === 0 && contacts.phones.length === 0 && contacts.address === null) {
+    if (Object.keys(diff).length === 0 && contacts.phones.length === 0 && contacts.address === null && !renamed) {
       st.facts.run(facts(loanId, row, (before?.created_run_id as string | undefined) ?? o.runId, (before?.updated_run_id as string | null | undefined) ?? null))
       return { kind: 'unchanged' }
     }
     st.loanUpdate.run({ ...row.stored.loan, id: loanId, updated_at: o.nowIso })
     writeLoanParts(loanId, row.stored, false)
     st.facts.run(facts(loanId, row, (before?.created_run_id as string | undefined) ?? o.runId, o.runId))
-    const ofLoan = st.casesOfLoan.all(loanId) as string[]
-    for (const c of ofLoan) refreshCase(c)
-    if (contacts.phones.length) for (const c of st.casesOfBorrower.all(borrower.id) as string[]) if (!ofLoan.includes(c)) refreshCase(c, false)
+    for (const c of st.casesOfLoan.all(loanId) as string[]) refreshFigures(c)
+    if (contacts.phones.length) for (const c of st.casesOfBorrower.all(borrower.id) as string[]) staleSearch.add(c)
     entry('loan', loanId, 'import.update', {
       ...diff, importRun: o.runId, row: row.rowNumber,
       ...(contacts.phones.length > 0 && { phonesAdded: contacts.phones.length }), ...(contacts.address && { addressAdded: true }),
@@ -201,12 +232,14 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
   /** A rolled-back row or batch may have handed out lender/borrower ids that no longer exist: forget them. */
   const forgetIds = () => {
     lenderIds.clear()
-    borrowerIds.clear()
+    borrowers.clear()
   }
 
   const batch = (rows: PendingRow[]): RowOutcome[] => {
+    // Read under the batch's write lock, so a case opened by hand between two batches is never numbered twice.
+    // A range on case_no's unique index: O(log n), where LIKE (case-insensitive) scanned every case per batch.
     const prefix = `AJ-${o.today.slice(0, 4)}-`
-    const last = st.maxCaseNo.get(`${prefix}%`) as string | null
+    const last = st.maxCaseNo.get(prefix, `AJ-${o.today.slice(0, 4)}.`) as string | null
     const firstCaseNo = last ? Number(last.slice(prefix.length)) + 1 : 1
     nextCaseNo = firstCaseNo
     const created = { lenders: [] as string[], loans: [] as { loan: string; case: string; row: number }[] }
@@ -217,12 +250,14 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
         if (e instanceof RowRejected) return { kind: 'rejected', errors: e.errors }
         if (!safe) throw e
         forgetIds()
+        audit.begin() // the row's audit entries were rolled back with it
         // A rule of the store itself (a CHECK or UNIQUE constraint): this row only, reported in plain words.
         const msg = (e as Error).message
         return { kind: 'rejected', errors: [{ row: row.rowNumber, column: '', code: 'IMPORT_ROW_NOT_STORED', message: `数据库拒绝了这一行：${msg}`, messageEn: `The store refused this row: ${msg}` }] }
       }
     })
     let outcomes: RowOutcome[]
+    audit.begin()
     try {
       // Fast path: the whole batch in one savepoint. Should the store refuse a row, undo the batch and
       // write it again with one savepoint per row, so only that row is lost.
@@ -233,6 +268,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
       created.lenders.length = 0
       created.loans.length = 0
       nextCaseNo = firstCaseNo
+      audit.begin()
       outcomes = run(true)
     }
     rebuildStaleSearch()

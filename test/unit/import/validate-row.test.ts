@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { DuplicateTracker } from '../../../electron/core/import/duplicates'
 import { proposeMapping, resolveMapping } from '../../../electron/core/import/mapping'
+import { toStoredRow } from '../../../electron/core/import/store-row'
+import type { NormalizedRow } from '../../../electron/core/import/types'
 import { validateRow } from '../../../electron/core/import/validate-row'
 
 const HEADERS = ['借款人姓名', '身份证号', '手机号', '合同编号', '借款金额', '实际放款金额', '放款日期', '到期日', '月利率', '逾期日利率', '已还本金', '还款方式']
@@ -72,20 +74,23 @@ describe('validateRow', () => {
 })
 
 describe('DuplicateTracker', () => {
-  const value = (cells: string[]) => {
+  /** The row's value and its digest (what the import passes: store-row.ts computes it). */
+  const value = (cells: string[]): [NormalizedRow, string] => {
     const r = validateRow(row(cells), mapping, defaults)
     if (!r.ok) throw new Error('fixture row invalid')
-    return r.value
+    const s = toStoredRow(r.value, 2, defaults.today, 360, () => '合同编号')
+    if (!s.ok) throw new Error('fixture row not storable')
+    return [r.value, s.value.digest]
   }
 
   it('keeps the first row, skips an identical repeat and rejects a conflicting one', () => {
     const t = new DuplicateTracker()
-    expect(t.check(value(GOOD), 2, '合同编号')).toEqual({ kind: 'first' })
+    expect(t.check(...value(GOOD), 2, '合同编号')).toEqual({ kind: 'first' })
     // The same data written differently is the same loan.
     const sameData = GOOD.map((c, i) => (i === 4 ? '10000.00元' : i === 6 ? '2024-03-05' : c))
-    expect(t.check(value(sameData), 5, '合同编号')).toMatchObject({ kind: 'duplicate', firstRow: 2, error: { row: 5, column: '合同编号', code: 'IMPORT_DUPLICATE_ROW' } })
+    expect(t.check(...value(sameData), 5, '合同编号')).toMatchObject({ kind: 'duplicate', firstRow: 2, error: { row: 5, column: '合同编号', code: 'IMPORT_DUPLICATE_ROW' } })
     const changed = GOOD.map((c, i) => (i === 4 ? '20000' : c))
-    expect(t.check(value(changed), 8, '合同编号')).toEqual({
+    expect(t.check(...value(changed), 8, '合同编号')).toEqual({
       kind: 'conflict', firstRow: 2,
       error: {
         row: 8, column: '合同编号', code: 'IMPORT_DUPLICATE_CONFLICT',
@@ -93,7 +98,7 @@ describe('DuplicateTracker', () => {
         messageEn: 'Contract HT-1 already appears in row 2 with different data; row 2 was kept and this row was not imported',
       },
     })
-    expect(t.check(value(GOOD.map((c, i) => (i === 3 ? 'HT-9' : c))), 9, '合同编号')).toEqual({ kind: 'first' })
+    expect(t.check(...value(GOOD.map((c, i) => (i === 3 ? 'HT-9' : c))), 9, '合同编号')).toEqual({ kind: 'first' })
     expect(t.size).toBe(2)
   })
 })
