@@ -1,8 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { readHeader, readRows } from '../../electron/core/import/read-rows'
+import { BATCH_ROWS } from '../../electron/core/import/run'
+import { uploadsDir } from '../../electron/core/import/uploads'
+import { createCore, openDb } from '../../electron/core/services'
+import type { JobView } from '../../shared/domain/jobs'
 import { call, makeCore } from '../helpers/core'
 import { csvCells, csvText, HEADERS, logicalRows } from '../unit/import/fixtures'
 
@@ -90,7 +94,10 @@ describe('a GBK file from upload to stored cases', () => {
     const found = await call(core, 'cases.list', { search: rows[3].name })
     expect(found.rows.map((r: { caseNo: string }) => r.caseNo)).toContain(report.newCases[3].caseNo)
 
-    const again = await runJob('import.start', { uploadId })
+    // A finished import removes its uploaded copy (borrowers' personal data); the dry run before it kept it.
+    expect(existsSync(join(uploadsDir(core.dataDir), uploadId))).toBe(false)
+    await expectError('import.preview', { uploadId }, 'NOT_FOUND')
+    const again = await runJob('import.start', { uploadId: await upload(gbk) })
     expect(again).toMatchObject({ read: 30, imported: 0, updated: 0, unchanged: 30, rejectedRows: 0 })
     expect(count('cases')).toBe(30)
   })
@@ -148,7 +155,7 @@ describe('a file without a lender column', () => {
     expect((await call(core, 'import.mappings.list')).map((m: { name: string }) => m.name)).toEqual(['某平台'])
     const report = await runJob('import.start', { uploadId, mappingName: '某平台', lender: '甲公司' })
     expect(report.imported).toBe(5)
-    await expectError('import.start', { uploadId, mappingName: '没有这个', lender: '甲公司' }, 'IMPORT_MAPPING_NOT_FOUND')
+    await expectError('import.start', { uploadId: await upload(bytes), mappingName: '没有这个', lender: '甲公司' }, 'IMPORT_MAPPING_NOT_FOUND')
     await expectError('import.mappings.save', { name: '坏的', mapping: { version: 1, columns: { notAField: { header: 'x' } } } }, 'IMPORT_MAPPING_INVALID')
     await expectError('import.mappings.save', { name: '', mapping: proposed }, 'INVALID_INPUT')
   })
@@ -192,4 +199,84 @@ it('import.template gives the XLSX template whose headers map back to every fiel
   const uploadId = await upload(readFileSync(path), 't.xlsx')
   const report = await runJob('import.start', { uploadId })
   expect(report).toMatchObject({ imported: 1, rejectedRows: 0 })
+})
+
+describe('borrowers on re-import', () => {
+  it('a changed name updates the borrower with an audit diff and their search text; two names for one ID number in one file keep the first', async () => {
+    const rows = logicalRows(6)
+    await runJob('import.start', { uploadId: await upload(Buffer.from(csvText(HEADERS, rows.map(csvCells)), 'utf8')) })
+    const raw = core.ctx.db.raw
+    const borrower = raw.prepare('SELECT id, name FROM borrowers WHERE id_number = ?').get(rows[2].id) as { id: string; name: string }
+    const cells = rows.map(csvCells)
+    cells[2][0] = '张新名'
+    const report = await runJob('import.start', { uploadId: await upload(Buffer.from(csvText(HEADERS, cells), 'utf8')) })
+    expect(report).toMatchObject({ read: 6, imported: 0, updated: 1, unchanged: 5, rejectedRows: 0 })
+    expect(raw.prepare('SELECT name FROM borrowers WHERE id = ?').pluck().get(borrower.id)).toBe('张新名')
+    const entry = raw.prepare(`SELECT diff_json FROM audit_log WHERE entity = 'borrower' AND entity_id = ? AND action = 'import.update'`).pluck().get(borrower.id) as string
+    expect(JSON.parse(entry)).toMatchObject({ name: [borrower.name, '张新名'], importRun: report.runId, row: 4 })
+    expect((await call(core, 'audit.verify')).ok).toBe(true)
+    const found = await call(core, 'cases.list', { search: '张新名' })
+    expect(found.rows).toHaveLength(1)
+    expect(raw.prepare('SELECT borrower_name FROM case_search WHERE case_id = ?').pluck().get(found.rows[0].id)).toBe('张新名')
+
+    // Same ID number, another name, in one file: the first row's name stands and the later row is refused.
+    const twice = [...cells[0]]
+    twice[0] = '李另一个'
+    twice[5] = 'HT-NEW-1'
+    const conflict = await runJob('import.start', { uploadId: await upload(Buffer.from(csvText(HEADERS, [cells[0], twice]), 'utf8')) })
+    expect(conflict).toMatchObject({ read: 2, imported: 0, unchanged: 1, rejectedRows: 1 })
+    expect(conflict.errors[0]).toMatchObject({ row: 3, column: '借款人姓名', code: 'IMPORT_BORROWER_NAME_CONFLICT' })
+    expect(raw.prepare('SELECT name FROM borrowers WHERE id_number = ?').pluck().get(rows[0].id)).toBe(rows[0].name)
+    expect(raw.prepare('SELECT count(*) FROM loans WHERE contract_no = ?').pluck().get('HT-NEW-1')).toBe(0)
+  })
+})
+
+describe('cancel and staged uploads', () => {
+  it('jobs.cancel mid-import stops after whole batches, reports the counts, keeps the upload, and a re-run completes the rest', async () => {
+    const M = 4 * BATCH_ROWS
+    const uploadId = await upload(Buffer.from(csvText(HEADERS, logicalRows(M).map(csvCells)), 'utf8'))
+    let cancelled: Promise<unknown> | null = null
+    const { jobId } = await call(core, 'import.start', { uploadId })
+    const stop = core.ctx.events.onEvent((e) => {
+      const j = e.payload as JobView
+      if (e.type === 'job.progress' && j.id === jobId && j.done >= BATCH_ROWS && !cancelled) cancelled = call(core, 'jobs.cancel', { id: jobId })
+    })
+    const end = await core.services.jobs.wait(jobId)
+    stop()
+    expect(cancelled).not.toBeNull()
+    expect(end.status).toBe('cancelled')
+    const report = end.result as any
+    expect(report.cancelled).toBe(true)
+    expect(report.imported).toBeGreaterThanOrEqual(BATCH_ROWS)
+    expect(report.imported).toBeLessThan(M)
+    expect(report.imported % BATCH_ROWS).toBe(0)
+    expect(report.read).toBe(report.imported)
+    expect(count('loans')).toBe(report.imported)
+    expect(count('cases')).toBe(report.imported)
+    expect(count('case_search')).toBe(report.imported)
+    expect(count('import_loan_facts')).toBe(report.imported)
+    expect(core.ctx.db.raw.prepare('SELECT status, rows_read, imported FROM import_runs WHERE id = ?').get(report.runId)).toEqual({ status: 'cancelled', rows_read: report.read, imported: report.imported })
+    expect((await call(core, 'audit.verify')).ok).toBe(true)
+
+    const rest = await runJob('import.start', { uploadId }) // the cancelled run kept its upload
+    expect(rest).toMatchObject({ read: M, imported: M - report.imported, unchanged: report.imported, rejectedRows: 0 })
+    expect(count('cases')).toBe(M)
+  })
+
+  it('uploads left for a day are removed when the app starts; recent ones stay', async () => {
+    const stale = await upload(Buffer.from('a,b\r\n1,2\r\n'), 'old.csv')
+    const fresh = await upload(Buffer.from('a,b\r\n1,2\r\n'), 'new.csv')
+    const staleDir = join(uploadsDir(core.dataDir), stale)
+    const twoDaysAgo = new Date(Date.now() - 48 * 3_600_000)
+    utimesSync(join(staleDir, 'old.csv'), twoDaysAgo, twoDaysAgo)
+    utimesSync(staleDir, twoDaysAgo, twoDaysAgo)
+    const db = await openDb(join(core.dataDir, 'casedesk.db'))
+    try {
+      createCore(db, { dataDir: core.dataDir, resourcesDir: join(process.cwd(), 'resources'), version: 'test', actor: 'tester', now: () => new Date() })
+      expect(existsSync(staleDir)).toBe(false)
+      expect(existsSync(join(uploadsDir(core.dataDir), fresh))).toBe(true)
+    } finally {
+      await db.close()
+    }
+  })
 })

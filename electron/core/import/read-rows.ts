@@ -2,6 +2,7 @@ import { emptyFile, headerTooWide } from './import-errors'
 import { DEFAULT_LIMITS, type RawRecord, type ReadLimits } from './raw-record'
 import { openCsv } from './read-csv'
 import { openXlsx } from './read-xlsx'
+import type { ReadProgress } from './xlsx-zip'
 import { sniffFile } from './sniff'
 import { columnLetter } from './text'
 import type { CsvDelimiter, CsvEncoding, FileInfo, ReadRow, RowError } from './types'
@@ -12,6 +13,8 @@ export interface ReadOptions extends Partial<ReadLimits> {
   /** CSV: override the detected encoding / delimiter (the wizard lets the user correct a guess). */
   encoding?: CsvEncoding
   delimiter?: CsvDelimiter
+  /** XLSX: updated with the fraction of the sheet read so far (CSV callers count lines instead). */
+  progress?: ReadProgress
 }
 
 export interface SheetHeader {
@@ -23,7 +26,7 @@ export interface SheetHeader {
 async function openRecords(path: string, opts: ReadOptions) {
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...stripUndefined({ maxColumns: opts.maxColumns, maxCellChars: opts.maxCellChars }) }
   const sniffed = await sniffFile(path)
-  const opened = sniffed.kind === 'xlsx' ? await openXlsx(path, sniffed, { ...limits, sheet: opts.sheet }) : openCsv(path, sniffed, { ...limits, encoding: opts.encoding, delimiter: opts.delimiter })
+  const opened = sniffed.kind === 'xlsx' ? await openXlsx(path, sniffed, { ...limits, sheet: opts.sheet, progress: opts.progress }) : openCsv(path, sniffed, { ...limits, encoding: opts.encoding, delimiter: opts.delimiter })
   return { ...opened, limits }
 }
 

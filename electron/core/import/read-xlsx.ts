@@ -4,7 +4,7 @@ import type { Sniffed } from './sniff'
 import type { FileInfo } from './types'
 import { xlsxCellText, type XlsxCell } from './xlsx-cell'
 import { readWorkbookMeta, type WorkbookMeta } from './xlsx-parts'
-import { zipEntryTexts } from './xlsx-zip'
+import { zipEntryTexts, type ReadProgress } from './xlsx-zip'
 import { XmlScanner } from './xml-scanner'
 
 const corrupt = (e: unknown) => {
@@ -18,7 +18,7 @@ const corrupt = (e: unknown) => {
  * streams, so a 200 MB workbook never sits in memory (the shared strings do, as in any reader).
  * Reads the sheet named `sheet`, else the first sheet in tab order.
  */
-export async function openXlsx(path: string, sniffed: Sniffed, opts: ReadLimits & { sheet?: string }): Promise<{ info: FileInfo; records: AsyncGenerator<RawRecord> }> {
+export async function openXlsx(path: string, sniffed: Sniffed, opts: ReadLimits & { sheet?: string; progress?: ReadProgress }): Promise<{ info: FileInfo; records: AsyncGenerator<RawRecord> }> {
   let meta: WorkbookMeta | null
   try {
     meta = await readWorkbookMeta(path)
@@ -29,10 +29,10 @@ export async function openXlsx(path: string, sniffed: Sniffed, opts: ReadLimits 
   const sheet = opts.sheet === undefined ? meta.sheets[0] : meta.sheets.find((s) => s.name === opts.sheet)
   if (!sheet) throw sheetNotFound(opts.sheet ?? '', meta.sheets.map((s) => s.name))
   const info: FileInfo = { format: 'xlsx', sizeBytes: sniffed.sizeBytes, sheet: sheet.name }
-  return { info, records: streamSheet(path, sheet.path, meta, opts) }
+  return { info, records: streamSheet(path, sheet.path, meta, opts, opts.progress) }
 }
 
-async function* streamSheet(path: string, sheetPath: string, meta: WorkbookMeta, limits: ReadLimits): AsyncGenerator<RawRecord> {
+async function* streamSheet(path: string, sheetPath: string, meta: WorkbookMeta, limits: ReadLimits, progress?: ReadProgress): AsyncGenerator<RawRecord> {
   const out: RawRecord[] = []
   let record: RawRecord | null = null
   let lastRow = 0
@@ -79,7 +79,7 @@ async function* streamSheet(path: string, sheetPath: string, meta: WorkbookMeta,
     },
   })
   try {
-    for await (const { text } of zipEntryTexts(path, (n) => n === sheetPath)) {
+    for await (const { text } of zipEntryTexts(path, (n) => n === sheetPath, progress)) {
       scanner.push(text)
       while (out.length > 0) yield out.shift()!
     }

@@ -12,6 +12,7 @@ import type { CsvEncoding, RowError } from './types'
 import { validateRow } from './validate-row'
 import { createImportWriter, type PendingRow } from './writer'
 import { columnLetter } from './text'
+import { removeUploadOf } from './uploads'
 
 /** What an import job runs with; `mapping` is already chosen (explicit, saved or proposed) by the service. */
 export interface ImportJobParams {
@@ -108,7 +109,10 @@ export async function runImport(ctx: CoreContext, p: ImportJobParams, hooks: Run
     if (!log.write(JSON.stringify({ rowNumber, cells, errors }) + '\n')) await once(log, 'drain')
   }
 
+  // The ETA's total: CSV lines are counted up front (one fast pass); an XLSX sheet is estimated as it is read,
+  // from the rows read so far and the fraction of the sheet's XML inflated.
   let total = info.format === 'csv' ? await estimateCsvRows(p.path) : 0
+  const readProgress = { fraction: 0 }
   const dups = new DuplicateTracker()
   let batch: PendingRow[] = []
   const flush = async () => {
@@ -123,12 +127,13 @@ export async function runImport(ctx: CoreContext, p: ImportJobParams, hooks: Run
       else await reject(batch[i].rowNumber, batch[i].cells, o.errors)
     }
     batch = []
+    if (info.format === 'xlsx' && readProgress.fraction > 0) total = Math.round(report.read / readProgress.fraction)
     total = Math.max(total, report.read)
     hooks.progress(report.read, total, `第 ${report.read + 1} 行 / row ${report.read + 1}`)
   }
 
   try {
-    for await (const row of readRows(p.path, { sheet: p.sheet, encoding: p.encoding })) {
+    for await (const row of readRows(p.path, { sheet: p.sheet, encoding: p.encoding, progress: readProgress })) {
       report.read++
       const v = validateRow(row, mapping, defaults)
       if (!v.ok) {
@@ -164,6 +169,9 @@ export async function runImport(ctx: CoreContext, p: ImportJobParams, hooks: Run
   report.rowsPerSec = report.ms > 0 ? Math.round((report.read * 1000) / report.ms) : report.read
   raw.prepare(`UPDATE import_runs SET status = ?, rows_read = ?, imported = ?, updated = ?, unchanged = ?, rejected = ?, ended_at = ? WHERE id = ?`)
     .run(report.cancelled ? 'cancelled' : 'done', report.read, report.imported, report.updated, report.unchanged, report.rejectedRows, ctx.nowIso(), p.runId)
+  // A finished import has no further use for its uploaded copy; a dry run (the import follows) or a cancelled
+  // run (it may be resumed) keeps it.
+  if (!p.dryRun && !report.cancelled) removeUploadOf(ctx.platform.dataDir, p.path)
   hooks.progress(report.read, report.read)
   return report
 }

@@ -13,13 +13,12 @@ import { mappingSchema, proposeMapping, REQUIRED_FIELDS, resolveMapping, type Ma
 import { readHeader, readRows } from './read-rows'
 import { rejectedLog, runDir, runImport, type ImportJobParams, type RunHooks } from './run'
 import { writeImportTemplate } from './template'
+import { removeStaleUploads, uploadsDir } from './uploads'
 import type { CsvEncoding, RejectedRow } from './index'
 import { writeRejectedCsv, writeRejectedXlsx } from './rejected-export'
 
 const PREVIEW_ROWS = 10
 
-/** Where uploaded files wait in the data directory until they are imported (one folder per upload). */
-const uploadsDir = (dataDir: string) => join(dataDir, 'imports', 'uploads')
 
 /** What the doors pass to start a run: a file on disk (the CLI's path, or an upload's staged file). */
 export interface ImportRunRequest {
@@ -44,6 +43,7 @@ function parseMapping(m: unknown): Mapping {
 
 export function importService(ctx: CoreContext) {
   const raw = ctx.db.raw
+  removeStaleUploads(ctx.platform.dataDir, Date.now())
 
   const getMapping = (name: string): Mapping => {
     const row = raw.prepare('SELECT mapping_json FROM import_mappings WHERE name = ?').pluck().get(name) as string | undefined

@@ -32,6 +32,10 @@ export function prepareImportStatements(raw: BetterSqlite3.Database) {
     summaryRepaymentClear: p('DELETE FROM repayments WHERE loan_id = ? AND source = ?'),
     repayment: p('INSERT INTO repayments (id, loan_id, date, amount_fen, principal_fen, source, reference, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     factsOf: p('SELECT * FROM import_loan_facts WHERE loan_id = ?'),
+    factsNew: p(`INSERT INTO import_loan_facts (loan_id, created_run_id, updated_run_id, source_row, row_digest, rate_original, overdue_rate_original,
+      penalty_rate_original, repayment_method_original, due_date, instalments, fees_fen, principal_repaid_fen, interest_repaid_fen, days_past_due_reported)
+      VALUES (@loan_id, @created_run_id, @updated_run_id, @source_row, @row_digest, @rate_original, @overdue_rate_original, @penalty_rate_original,
+      @repayment_method_original, @due_date, @instalments, @fees_fen, @principal_repaid_fen, @interest_repaid_fen, @days_past_due_reported)`),
     facts: p(`INSERT OR REPLACE INTO import_loan_facts (loan_id, created_run_id, updated_run_id, source_row, row_digest, rate_original, overdue_rate_original,
       penalty_rate_original, repayment_method_original, due_date, instalments, fees_fen, principal_repaid_fen, interest_repaid_fen, days_past_due_reported)
       VALUES (@loan_id, @created_run_id, @updated_run_id, @source_row, @row_digest, @rate_original, @overdue_rate_original, @penalty_rate_original,

@@ -69,8 +69,8 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     return id
   }
 
-  /** Adds the row's phones and address to the borrower when not there yet; returns what was added. */
-  function addContacts(borrowerId: string, b: NormalizedRow['borrower'], isNew: boolean): { phones: string[]; address: string | null } {
+  /** Adds the row's phones and address to the borrower when not there yet; returns what was added, and all their phones. */
+  function addContacts(borrowerId: string, b: NormalizedRow['borrower'], isNew: boolean): { phones: string[]; address: string | null; allPhones: string[] } {
     const have = isNew ? [] : (st.phonesOf.all(borrowerId) as string[])
     const added: string[] = []
     for (const phone of b.phone ? [b.phone, ...b.otherPhones] : b.otherPhones) {
@@ -86,7 +86,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
         address = b.address
       }
     }
-    return { phones: added, address }
+    return { phones: added, address, allPhones: have.length === 0 ? added : [...have, ...added] }
   }
 
   function createBorrower(b: NormalizedRow['borrower']): string {
@@ -188,20 +188,21 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     const borrower = known ? { id: known.id, isNew: false } : { id: createBorrower(v.borrower), isNew: true }
     const renamed = known !== undefined && known.name !== v.borrower.name
     if (renamed) updateBorrowerName(known, v.borrower.name, row)
+    else if (known) known.setHere = true // this row confirms the name for the rest of the file
     const contacts = addContacts(borrower.id, v.borrower, borrower.isNew)
     if (!existing) {
       const loanId = newId()
       st.loan.run({ id: loanId, lender_id: lid, borrower_id: borrower.id, contract_no: v.loan.contractNo, ...row.stored.loan, created_at: o.nowIso, updated_at: o.nowIso })
       writeLoanParts(loanId, row.stored, true)
-      st.facts.run(facts(loanId, row, o.runId, null))
+      st.factsNew.run(facts(loanId, row, o.runId, null))
       const caseId = newId()
       const caseNo = `AJ-${o.today.slice(0, 4)}-${String(nextCaseNo++).padStart(6, '0')}`
       const f = row.stored.figures
       st.kase.run(caseId, caseNo, borrower.id, lid, o.today, f.overdueSince, f.principalOutstandingFen, f.repaidFen, o.nowIso, o.nowIso)
       st.caseLoan.run(caseId, loanId)
       st.stage.run(newId(), caseId, o.nowIso, o.actor)
-      if (borrower.isNew) st.searchRow.run(caseId, caseNo, v.borrower.name, v.borrower.idNumber, contacts.phones.join(' '), v.loan.contractNo)
-      else st.search.run(caseId)
+      // The same text cases/search.ts writes (name, ID number, the borrower's phones in order, the case's one contract).
+      st.searchRow.run(caseId, caseNo, v.borrower.name, v.borrower.idNumber, contacts.allPhones.join(' '), v.loan.contractNo)
       if (!borrower.isNew && contacts.phones.length > 0) for (const c of st.casesOfBorrower.all(borrower.id) as string[]) if (c !== caseId) staleSearch.add(c)
       created.loans.push({ loan: loanId, case: caseId, row: row.rowNumber })
       return { kind: 'imported', caseId, caseNo, borrowerName: v.borrower.name }
@@ -211,9 +212,10 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     if (before && before.row_digest === row.stored.digest && contacts.phones.length === 0 && contacts.address === null && !renamed) return { kind: 'unchanged' }
     const after = { ...existing, ...row.stored.loan }
     const diff = { ...diffRecords(existing, after), ...diffRecords(before ? { ...before, row_digest: null, source_row: null, updated_run_id: null } : null, { ...row.stored.facts, loan_id: loanId, created_run_id: before?.created_run_id ?? o.runId }) }
-    if (Object.keys(diff).length === 0 && contacts.phones.length === 0 && contacts.address === null && !renamed) {
-      st.facts.run(facts(loanId, row, (before?.created_run_id as string | undefined) ?? o.runId, (before?.updated_run_id as string | null | undefined) ?? null))
-      return { kind: 'unchanged' }
+    if (Object.keys(diff).length === 0 && contacts.phones.length === 0 && contacts.address === null) {
+      // The loan is as stored; only the row's digest moved (or the borrower's name, updated and audited above).
+      st.facts.run(facts(loanId, row, (before?.created_run_id as string | undefined) ?? o.runId, renamed ? o.runId : ((before?.updated_run_id as string | null | undefined) ?? null)))
+      return { kind: renamed ? 'updated' : 'unchanged' }
     }
     st.loanUpdate.run({ ...row.stored.loan, id: loanId, updated_at: o.nowIso })
     writeLoanParts(loanId, row.stored, false)
@@ -235,15 +237,16 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     borrowers.clear()
   }
 
-  const batch = (rows: PendingRow[]): RowOutcome[] => {
+  /** Write a batch's rows; `safe` gives each row its own savepoint so a row the store refuses is rolled back alone. */
+  const batch = (rows: PendingRow[], safe: boolean): RowOutcome[] => {
     // Read under the batch's write lock, so a case opened by hand between two batches is never numbered twice.
     // A range on case_no's unique index: O(log n), where LIKE (case-insensitive) scanned every case per batch.
     const prefix = `AJ-${o.today.slice(0, 4)}-`
     const last = st.maxCaseNo.get(prefix, `AJ-${o.today.slice(0, 4)}.`) as string | null
-    const firstCaseNo = last ? Number(last.slice(prefix.length)) + 1 : 1
-    nextCaseNo = firstCaseNo
+    nextCaseNo = last ? Number(last.slice(prefix.length)) + 1 : 1
+    audit.begin()
     const created = { lenders: [] as string[], loans: [] as { loan: string; case: string; row: number }[] }
-    const run = (safe: boolean) => rows.map((row): RowOutcome => {
+    const outcomes = rows.map((row): RowOutcome => {
       try {
         return safe ? rowSavepoint(row, created) : writeRow(row, created)
       } catch (e) {
@@ -256,21 +259,6 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
         return { kind: 'rejected', errors: [{ row: row.rowNumber, column: '', code: 'IMPORT_ROW_NOT_STORED', message: `数据库拒绝了这一行：${msg}`, messageEn: `The store refused this row: ${msg}` }] }
       }
     })
-    let outcomes: RowOutcome[]
-    audit.begin()
-    try {
-      // Fast path: the whole batch in one savepoint. Should the store refuse a row, undo the batch and
-      // write it again with one savepoint per row, so only that row is lost.
-      outcomes = raw.transaction(() => run(false))()
-    } catch {
-      forgetIds()
-      staleSearch.clear()
-      created.lenders.length = 0
-      created.loans.length = 0
-      nextCaseNo = firstCaseNo
-      audit.begin()
-      outcomes = run(true)
-    }
     rebuildStaleSearch()
     if (created.loans.length > 0) entry('import', o.runId, 'import.batch', { rows: [rows[0].rowNumber, rows.at(-1)!.rowNumber], created: created.loans })
     return outcomes
@@ -278,21 +266,34 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
   const DRY_RUN_ROLLBACK = Symbol('dry run')
 
   return {
-    /** Write one batch in one IMMEDIATE transaction (case numbers are read and taken under the write lock). */
+    /**
+     * Write one batch in one IMMEDIATE transaction (case numbers are read and taken under the write lock).
+     * Fast path: the rows straight into the transaction, no savepoint — a savepoint around thousands of rows
+     * makes SQLite copy every page it touches into a sub-journal, which cost more than the writes themselves.
+     * Should the store refuse a row, the transaction is rolled back and the batch written again in a new one
+     * with a savepoint per row, so only that row is lost.
+     */
     writeBatch(rows: PendingRow[], dryRun = false): RowOutcome[] {
       if (rows.length === 0) return []
-      let outcomes: RowOutcome[] = []
-      try {
-        raw.transaction((r: PendingRow[]) => {
-          outcomes = batch(r)
-          if (dryRun) throw DRY_RUN_ROLLBACK
-        }).immediate(rows)
-      } catch (e) {
-        forgetIds()
-        staleSearch.clear()
-        if (e !== DRY_RUN_ROLLBACK) throw e
+      const attempt = (safe: boolean): RowOutcome[] => {
+        let outcomes: RowOutcome[] = []
+        try {
+          raw.transaction((r: PendingRow[]) => {
+            outcomes = batch(r, safe)
+            if (dryRun) throw DRY_RUN_ROLLBACK
+          }).immediate(rows)
+        } catch (e) {
+          forgetIds()
+          staleSearch.clear()
+          if (e !== DRY_RUN_ROLLBACK) throw e
+        }
+        return outcomes
       }
-      return outcomes
+      try {
+        return attempt(false)
+      } catch {
+        return attempt(true)
+      }
     },
   }
 }

@@ -1,0 +1,114 @@
+import type { ImportReport } from '../shared/domain/import'
+import type { JobView } from '../shared/domain/jobs'
+import { proposeMapping, resolveMapping } from '../electron/core/import/mapping'
+import { readHeader, readRows } from '../electron/core/import/read-rows'
+import { toStoredRow, type StoredRow } from '../electron/core/import/store-row'
+import type { NormalizedRow } from '../electron/core/import/types'
+import { validateRow } from '../electron/core/import/validate-row'
+import { openCore } from '../electron/core/services'
+
+/**
+ * One measured run in a process of its own (run by import.bench.ts), so its peak RSS is the run's and not the
+ * fixtures'. Prints one JSON line.
+ * - `import DATA_DIR FILE`: the import as the app runs it — the service checks the file and the mapping, the
+ *   job runs in a worker thread, the caller waits for its result;
+ * - `anchor DATA_DIR FILE`: the raw anchor — the same rows parsed and normalised beforehand (not timed), then
+ *   inserted with minimal prepared statements into the same tables, in transactions of the import's size.
+ */
+const [mode, dataDir, file] = process.argv.slice(2)
+const LENDER = '示例小额贷款有限公司'
+const core = await openCore({ dataDir, resourcesDir: 'resources', version: 'bench', actor: 'bench' })
+
+async function runImport() {
+  const s = core.services
+  let peakRss = process.memoryUsage().rss
+  const stop = core.ctx.events.onEvent((e) => {
+    if (e.type === 'job.progress' && (e.payload as JobView).kind === 'import.file') peakRss = Math.max(peakRss, process.memoryUsage().rss)
+  })
+  const cpu = process.cpuUsage()
+  const t = performance.now()
+  const params = await s.import.prepare({ path: file, fileName: 'bench', dryRun: false, lender: LENDER, regime: 'licensed' })
+  const { jobId } = await s.jobs.start('import.file', params)
+  const end = await s.jobs.wait(jobId)
+  const ms = performance.now() - t
+  const c = process.cpuUsage(cpu)
+  stop()
+  if (end.failure || end.errors[0]) throw new Error(JSON.stringify(end.failure ?? end.errors[0]))
+  const r = end.result as ImportReport
+  return { ms, cpuMs: (c.user + c.system) / 1000, read: r.read, imported: r.imported, updated: r.updated, unchanged: r.unchanged, rejected: r.rejectedRows }
+}
+
+async function runAnchor() {
+  const { headers } = await readHeader(file)
+  const mapping = resolveMapping(proposeMapping(headers), headers, true)
+  const today = core.ctx.today()
+  const defaults = { lenderName: LENDER, dayBasis: 360 as const, today }
+  const parsed: { row: number; v: NormalizedRow; s: StoredRow }[] = []
+  for await (const r of readRows(file)) {
+    const v = validateRow(r, mapping, defaults)
+    if (!v.ok) throw new Error('bad row')
+    const s = toStoredRow(v.value, r.rowNumber, today, 360, () => '')
+    if (!s.ok) throw new Error('bad row')
+    parsed.push({ row: r.rowNumber, v: v.value, s: s.value })
+  }
+  const raw = core.db.raw
+  raw.pragma('cache_size = -65536') // as the import does
+  const now = core.ctx.nowIso()
+  const id = core.ctx.newId
+  const p = (sql: string) => raw.prepare(sql)
+  const st = {
+    borrower: p('INSERT INTO borrowers (id, name, id_number, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'),
+    phone: p(`INSERT INTO borrower_phones (borrower_id, seq, phone, kind, is_primary) VALUES (?, 1, ?, 'mobile', 1)`),
+    address: p(`INSERT INTO borrower_addresses (borrower_id, seq, kind, address) VALUES (?, 1, 'hukou', ?)`),
+    loan: p(`INSERT INTO loans (id, lender_id, borrower_id, contract_no, contract_date, contract_amount_fen, disbursed_amount_fen, disbursement_date, maturity_date, repayment_method, rate_term, rate_overdue, day_basis, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    disb: p('INSERT INTO disbursements (id, loan_id, date, amount_fen) VALUES (?, ?, ?, ?)'),
+    sched: p('INSERT INTO schedule_items (loan_id, seq, due_date, principal_fen) VALUES (?, 1, ?, ?)'),
+    rep: p(`INSERT INTO repayments (id, loan_id, date, amount_fen, principal_fen, source, created_at) VALUES (?, ?, ?, ?, ?, 'import-summary', ?)`),
+    kase: p(`INSERT INTO cases (id, case_no, borrower_id, lender_id, stage, opened_on, overdue_since, principal_outstanding_fen, repaid_fen, created_at, updated_at) VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?)`),
+    cl: p('INSERT INTO case_loans (case_id, loan_id) VALUES (?, ?)'),
+    stage: p(`INSERT INTO stage_history (id, case_id, to_stage, at, actor) VALUES (?, ?, 'new', ?, 'bench')`),
+    facts: p(`INSERT INTO import_loan_facts (loan_id, created_run_id, source_row, row_digest, rate_original, overdue_rate_original, repayment_method_original, due_date, instalments, principal_repaid_fen, interest_repaid_fen, days_past_due_reported) VALUES (?, 'anchor', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    search: p('INSERT INTO case_search (case_id, case_no, borrower_name, id_number, phones, contract_nos) VALUES (?, ?, ?, ?, ?, ?)'),
+  }
+  const lender = id()
+  raw.prepare(`INSERT INTO lenders (id, name, regime, created_at, updated_at) VALUES (?, ?, 'licensed', ?, ?)`).run(lender, LENDER, now, now)
+  const borrowers = new Map<string, string>()
+  let n = 0
+  const batch = raw.transaction((rows: typeof parsed) => {
+    for (const { row, v, s } of rows) {
+      let b = borrowers.get(v.borrower.idNumber)
+      if (!b) {
+        b = id()
+        borrowers.set(v.borrower.idNumber, b)
+        st.borrower.run(b, v.borrower.name, v.borrower.idNumber, now, now)
+        if (v.borrower.phone) st.phone.run(b, v.borrower.phone)
+        if (v.borrower.address) st.address.run(b, v.borrower.address)
+      }
+      const loan = id()
+      const l = s.loan
+      st.loan.run(loan, lender, b, v.loan.contractNo, l.contract_date, l.contract_amount_fen, l.disbursed_amount_fen, l.disbursement_date, l.maturity_date, l.repayment_method, l.rate_term, l.rate_overdue, l.day_basis, now, now)
+      st.disb.run(id(), loan, l.disbursement_date, l.disbursed_amount_fen)
+      if (s.schedule) st.sched.run(loan, s.schedule.dueDate, s.schedule.principalFen)
+      if (s.repayment) st.rep.run(id(), loan, s.repayment.date, s.repayment.amountFen, s.repayment.principalFen, now)
+      const f = s.facts
+      st.facts.run(loan, row, s.digest, f.rate_original, f.overdue_rate_original, f.repayment_method_original, f.due_date, f.instalments, f.principal_repaid_fen, f.interest_repaid_fen, f.days_past_due_reported)
+      const c = id()
+      const caseNo = `AJ-${today.slice(0, 4)}-${String(++n).padStart(6, '0')}`
+      st.kase.run(c, caseNo, b, lender, today, s.figures.overdueSince, s.figures.principalOutstandingFen, s.figures.repaidFen, now, now)
+      st.cl.run(c, loan)
+      st.stage.run(id(), c, now)
+      st.search.run(c, caseNo, v.borrower.name, v.borrower.idNumber, v.borrower.phone ?? '', v.loan.contractNo)
+    }
+  })
+  const { BATCH_ROWS } = await import('../electron/core/import/run')
+  const cpu = process.cpuUsage()
+  const t = performance.now()
+  for (let i = 0; i < parsed.length; i += BATCH_ROWS) batch(parsed.slice(i, i + BATCH_ROWS))
+  const ms = performance.now() - t
+  const c = process.cpuUsage(cpu)
+  return { ms, cpuMs: (c.user + c.system) / 1000, read: parsed.length }
+}
+
+const result = mode === 'anchor' ? await runAnchor() : await runImport()
+await core.close()
+process.stdout.write(JSON.stringify({ ...result, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n')
