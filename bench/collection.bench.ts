@@ -7,7 +7,8 @@ import type { BenchResult } from './types'
 
 /**
  * Issue 8's daily paths over seeded cases (BENCH_CASES, default 10,000): building the 今日 queue (refreshing
- * promises and plans, live limitation for every open case, scoring), and logging a contact (guard over the
+ * promises and plans, each loan's stored limitation — computed and stored on the first call after seeding,
+ * reported apart — scoring), and logging a contact (guard over the
  * borrower's last 8 days, insert, audit, deadline refresh). Anchor for the queue: one raw SELECT of the open cases.
  */
 const N = Number(process.env.BENCH_CASES ?? 10_000)
@@ -25,7 +26,8 @@ export default async function bench(): Promise<BenchResult[]> {
     }
     const queue: number[] = []
     let size = 0
-    for (let i = 0; i < 5; i++) queue.push(await timeAsync(async () => {
+    // The first call after seeding computes and stores every loan's limitation (migration 0008); later calls read it.
+    for (let i = 0; i < 6; i++) queue.push(await timeAsync(async () => {
       const r = await core.dispatch('queue.today', { limit: 5000 })
       if (!r.ok) throw new Error(r.error.message)
       size = (r.data as unknown[]).length
@@ -40,11 +42,12 @@ export default async function bench(): Promise<BenchResult[]> {
         if (!r.ok && r.error.code !== 'CONTACT_TOO_FREQUENT') throw new Error(r.error.message)
       }))
     }
+    const cold = queue.shift()!
     const q = summarize(queue), a = summarize(anchor), s = summarize(add)
     return [
       {
         name: `collection: queue.today over ${N} seeded cases`, n: N, medianMs: round(q.median), p95Ms: round(q.p95), target: '< 2 s for 10k open cases',
-        anchor: { name: 'raw SELECT of open cases', medianMs: round(a.median), ratio: round(q.median / a.median, 1) }, extra: { queueSize: size },
+        anchor: { name: 'raw SELECT of open cases', medianMs: round(a.median), ratio: round(q.median / a.median, 1) }, extra: { queueSize: size, firstCallMs: round(cold) },
       },
       { name: 'collection: actions.add (guard + insert + audit + deadline refresh)', n: add.length, medianMs: round(s.median), p95Ms: round(s.p95), throughputPerSec: Math.round(1000 / s.median), target: 'p95 < 50 ms' },
     ]

@@ -37,6 +37,7 @@ beforeAll(async () => {
 
 afterAll(() => app?.close())
 
+const WAIT = { timeout: 10_000 }
 const pickOption = async (testId: string, label: string) => {
   await page.getByTestId(testId).first().click()
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click()
@@ -50,7 +51,7 @@ it('records procedure, court, 案号 and court events on the case page; judgment
   await page.getByTestId('lit-case-number').fill('浙0106民初1234号')
   await page.getByTestId('lit-filing-date').fill(chinaDate(-40))
   await page.getByTestId('lit-save').click()
-  await expect.poll(() => page.getByTestId('lit-error').count()).toBe(1)
+  await expect.poll(() => page.getByTestId('lit-error').count(), WAIT).toBe(1)
   expect(await page.getByTestId('lit-error').textContent()).toContain('案号')
   expect((await call('litigation.get', { id: ids.caseId })).caseNumber).toBeNull()
 
@@ -59,7 +60,7 @@ it('records procedure, court, 案号 and court events on the case page; judgment
   await expect.poll(async () => (await call('litigation.get', { id: ids.caseId })).caseNumber).toBe('（2026）浙0106民初1234号')
   const rec = await call('litigation.get', { id: ids.caseId })
   expect(rec).toMatchObject({ procedure: 'simplified', court: '杭州市西湖区人民法院', filingDate: chinaDate(-40) })
-  await expect.poll(() => page.getByTestId('lit-fee').textContent()).toBe(rec.fees.halfFee)
+  await expect.poll(() => page.getByTestId('lit-fee').textContent(), WAIT).toBe(rec.fees.halfFee)
 
   await pickOption('ev-kind', '判决')
   await page.getByTestId('ev-date').fill(chinaDate(-10))
@@ -69,29 +70,29 @@ it('records procedure, court, 案号 and court events on the case page; judgment
   await pickOption('ev-kind', '送达')
   await page.getByTestId('ev-date').fill(chinaDate(-5))
   await page.getByTestId('ev-add').click()
-  await expect.poll(async () => (await call('litigation.get', { id: ids.caseId })).events.map((e: { kind: string }) => e.kind)).toEqual(['judgment', 'served'])
+  await expect.poll(async () => (await call('litigation.get', { id: ids.caseId })).events.map((e: { kind: string }) => e.kind), WAIT).toEqual(['judgment', 'served'])
   expect((await call('litigation.get', { id: ids.caseId })).events[0].amountFen).toBe(1_200_050)
   const appeal = await call('deadlines.compute', { kind: 'appeal-judgment', from: chinaDate(-5) })
-  await expect.poll(() => page.getByTestId('lit-deadlines').textContent()).toContain(`判决上诉期${appeal.due}`)
+  await expect.poll(() => page.getByTestId('lit-deadlines').textContent(), WAIT).toContain(`判决上诉期${appeal.due}`)
   expect(await page.getByTestId('lit-events').textContent()).toContain('12,000.50')
 
   // A future judgment is refused with its message; nothing is added.
   await pickOption('ev-kind', '判决')
   await page.getByTestId('ev-date').fill(chinaDate(3))
   await page.getByTestId('ev-add').click()
-  await expect.poll(() => page.getByTestId('ev-error').count()).toBe(1)
+  await expect.poll(() => page.getByTestId('ev-error').count(), WAIT).toBe(1)
   expect(await page.getByTestId('ev-error').textContent()).toContain('晚于今天')
   expect((await call('litigation.get', { id: ids.caseId })).events).toHaveLength(2)
 })
 
 it('bulk stage change on the case list moves what it may and lists each refusal; bulk assignment gives all an owner', async () => {
   await page.goto(app.url + '#/cases')
-  await expect.poll(() => page.getByTestId('case-row').count()).toBe(3)
+  await expect.poll(() => page.getByTestId('case-row').count(), { timeout: 20_000 }).toBe(3)
   await page.locator('.ant-table-thead .ant-table-selection-column input[type=checkbox]').check()
-  await expect.poll(() => page.getByTestId('bulk-count').textContent()).toBe('已选 3 件')
+  await expect.poll(() => page.getByTestId('bulk-count').textContent(), WAIT).toBe('已选 3 件')
   await pickOption('bulk-stage-to', '催收')
   await page.getByTestId('bulk-stage-apply').click()
-  await expect.poll(() => page.getByTestId('bulk-result').count()).toBe(1)
+  await expect.poll(() => page.getByTestId('bulk-result').count(), WAIT).toBe(1)
   const result = await page.getByTestId('bulk-result').textContent()
   expect(result).toContain('2 件已处理')
   expect(result).toContain('1 件未处理')
@@ -103,24 +104,24 @@ it('bulk stage change on the case list moves what it may and lists each refusal;
   await page.locator('.ant-table-thead .ant-table-selection-column input[type=checkbox]').check()
   await page.getByTestId('bulk-owner').fill('王律师')
   await page.getByTestId('bulk-assign-apply').click()
-  await expect.poll(() => page.getByTestId('bulk-result').textContent()).toContain('3 件已处理')
+  await expect.poll(() => page.getByTestId('bulk-result').textContent(), WAIT).toContain('3 件已处理')
   const owners = await Promise.all([ids.caseId, ...others].map(async (id) => (await call('cases.get', { id })).owner))
   expect(owners).toEqual(['王律师', '王律师', '王律师'])
 })
 
 it('edits the conduct rules and a lender’s reduction limit on the settings page; wrong values are named and not stored', async () => {
   await page.goto(app.url + '#/settings')
-  await expect.poll(() => page.getByTestId('rules-source').textContent()).toBe('默认值')
+  await expect.poll(() => page.getByTestId('rules-source').textContent(), { timeout: 20_000 }).toBe('默认值')
   await page.getByTestId('rules-start').fill('22:00')
   await page.getByTestId('rules-save').click()
-  await expect.poll(() => page.getByTestId('rules-notice').textContent()).toContain('开始时间须早于结束时间')
+  await expect.poll(() => page.getByTestId('rules-notice').textContent(), WAIT).toContain('开始时间须早于结束时间')
   expect((await call('conduct.rules', {})).edited).toBe(false)
 
   await page.getByTestId('rules-start').fill('08:30')
   await page.getByTestId('rules-end').fill('20:00')
   await page.getByTestId('rules-week-phone').fill('6')
   await page.getByTestId('rules-save').click()
-  await expect.poll(() => page.getByTestId('rules-source').textContent()).toBe('已按本所修改')
+  await expect.poll(() => page.getByTestId('rules-source').textContent(), WAIT).toBe('已按本所修改')
   const { rules } = await call('conduct.rules', {})
   expect(rules.contactHours).toMatchObject({ start: '08:30', end: '20:00' })
   expect(rules.frequency.caps.phone).toEqual({ perDay: 3, perWeek: 6 })
@@ -130,7 +131,7 @@ it('edits the conduct rules and a lender’s reduction limit on the settings pag
 
   await page.getByTestId('limit-input').fill('150')
   await page.getByTestId('limit-save').click()
-  await expect.poll(() => page.getByTestId('limits-notice').count()).toBe(1)
+  await expect.poll(() => page.getByTestId('limits-notice').count(), WAIT).toBe(1)
   expect(await page.locator('[data-testid=limits-notice].ant-alert-error').count()).toBe(1)
   expect((await call('plans.reductionLimits', {}))[0]).toMatchObject({ maxPercent: 30, isDefault: true })
   await page.getByTestId('limit-input').fill('12')
@@ -138,5 +139,5 @@ it('edits the conduct rules and a lender’s reduction limit on the settings pag
   await expect.poll(async () => (await call('plans.reductionLimits', {}))[0].maxPercent).toBe(12)
 
   await page.getByTestId('rules-reset').click()
-  await expect.poll(() => page.getByTestId('rules-source').textContent()).toBe('默认值')
+  await expect.poll(() => page.getByTestId('rules-source').textContent(), WAIT).toBe('默认值')
 })

@@ -72,7 +72,7 @@ it('builds a repayment plan and opens its 还款协议 for printing', async () =
 
 it('the 今日 page lists the case with its score and reasons', async () => {
   await page.goto(app.url + '#/today')
-  await expect.poll(() => page.getByTestId('queue-score').count()).toBeGreaterThan(0)
+  await expect.poll(() => page.getByTestId('queue-score').count(), { timeout: 20_000 }).toBeGreaterThan(0)
   expect(await page.getByTestId('queue-table').textContent()).toContain('李秀英')
   expect(await page.getByRole('menuitem').first().textContent()).toBe('今日')
 })
