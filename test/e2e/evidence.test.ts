@@ -51,6 +51,10 @@ it('adds two files through the UI and builds the bundle', async () => {
   await expect.poll(() => panel.getByTestId('ev-added').textContent(), { timeout: 30_000 }).toBe('已添加 2 项')
   await expect.poll(() => panel.getByTestId('ev-label').allTextContents()).toEqual(['1', '2'])
   expect(await panel.getByTestId('ev-row-name').allTextContents()).toEqual(['借款合同', '放款回单'])
+  // The image shows as its own thumbnail (drawn by the browser: 200×300 scaled into 40 px), the PDF as an icon.
+  await expect.poll(() => panel.getByTestId('ev-thumb').count(), { timeout: 30_000 }).toBe(1)
+  expect(await panel.getByTestId('ev-thumb').evaluate((img: any) => [img.alt, img.complete && img.naturalWidth, img.naturalHeight, img.getBoundingClientRect().height])).toEqual(['放款回单', 200, 300, 40])
+  expect(await panel.getByTestId('ev-icon').count()).toBe(1)
   expect(await panel.getByTestId('ev-gaps').textContent()).not.toContain('缺少借款合同')
 
   // Group the receipt under the contract: it becomes 1-1.

@@ -6,14 +6,15 @@ import { useI18n } from '../../i18n'
 import { dropBefore, indent, move, outdent, type Slot } from './arrange'
 import { BundleBuilder } from './BundleBuilder'
 import { EvidenceUpload } from './EvidenceUpload'
-import { base64Url, kindIcon } from './files'
+import { base64Url } from './files'
+import { Thumbnail } from './Thumbnail'
 
 type AppErr = { message: string; messageEn: string }
 type Patch = { name?: string; kind?: EvidenceKind; source?: string | null; purpose?: string | null; original?: boolean }
 
 /**
  * The case page's evidence panel: what the stage still lacks, adding files, the exhibit list in bundle order
- * (file-kind icon, edit in place, move up/down or drag a row onto another, group under the exhibit above,
+ * (thumbnail of an image or a file-kind icon, edit in place, move up/down or drag a row onto another, group under the exhibit above,
  * remove with a reason), a check of the stored files, and the bundle builder.
  */
 export function EvidencePanel({ caseId }: { caseId: string }) {
@@ -77,7 +78,7 @@ export function EvidencePanel({ caseId }: { caseId: string }) {
           onDrop: (e) => { e.preventDefault(); if (dragged) void arrange(dropBefore(slots(), dragged, v.id)); setDragged(null) },
         })}
         columns={[
-          { title: '', width: 32, render: (_, v) => <span title={v.mime}>{kindIcon(v.mime)}</span> },
+          { title: '', width: 48, render: (_, v) => <Thumbnail item={v} /> },
           { title: t('ev.no'), dataIndex: 'label', width: 60, render: (l: string, v) => <span style={{ paddingLeft: v.parentId ? 12 : 0 }} data-testid="ev-label">{l}</span> },
           { title: t('ev.name'), render: (_, v) => <Typography.Text editable={editable(v, 'name')} data-testid="ev-row-name">{v.name}</Typography.Text> },
           { title: t('ev.kind'), width: 150, render: (_, v) => <Select size="small" style={{ width: 140 }} value={v.kind} onChange={(k) => update(v.id, { kind: k })} options={EVIDENCE_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} /> },

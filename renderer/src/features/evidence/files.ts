@@ -17,7 +17,7 @@ export function base64Url(base64: string, mime: string): string {
   return URL.createObjectURL(new Blob([bytes], { type: mime }))
 }
 
-/** A file-kind icon for the list (thumbnails of first pages are not rendered: no PDF rasteriser in the renderer). */
+/** A file-kind icon for the list, where there is no thumbnail (PDF, DOCX, a very large image). */
 export function kindIcon(mime: string): string {
   if (mime === 'application/pdf') return '📄'
   if (mime.startsWith('image/')) return '🖼️'
