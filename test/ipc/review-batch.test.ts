@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ReviewBatchResult } from '../../shared/domain/review'
 import { call, expectRefused, makeCore } from '../helpers/core'
@@ -49,6 +50,10 @@ describe("'review.batch'", () => {
     // Each item is a stored review that opens like any other.
     const rows = core.ctx.db.raw.prepare('SELECT id, file_name, all_in_cost FROM contract_reviews ORDER BY file_name').all()
     expect(rows).toEqual(result.items.map((i) => ({ id: i.reviewId, file_name: i.name, all_in_cost: i.allInAnnualCost })).sort((a, b) => a.file_name.localeCompare(b.file_name)))
+    // The staged uploads are gone; the reviewed files live on in the content store.
+    expect(ids.filter((id) => existsSync(join(core.dataDir, 'imports', 'uploads', id)))).toEqual([])
+    const first = await call(core, 'review.get', { id: result.items[0].reviewId })
+    expect(Buffer.from(core.ctx.files.read(first.sha256)).equals(fixture('01-private-kantou-flawed.txt'))).toBe(true)
     const one = await call(core, 'review.get', { id: result.items[1].reviewId })
     expect(one.findings.map((f: { code: string }) => f.code)).toEqual(['OVERDUE_CHARGES_ABOVE_CAP', 'PROFESSIONAL_LENDING'])
   }, 120_000)

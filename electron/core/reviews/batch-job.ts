@@ -8,7 +8,8 @@ import { defineJob } from '../jobs/registry'
  * `review.batch`: many contract files reviewed in worker threads on both cores (1,000 contracts with a progress
  * bar). `plan` finds every uploaded file before anything starts (an unknown upload id refuses the whole batch);
  * each worker reviews one file and stores it as a review; a file that cannot be read (scanned PDF, empty, wrong
- * type) becomes that file's error and the rest go on; cancel stops handing out files.
+ * type) becomes that file's error and the rest go on; cancel stops handing out files. At the end the staged
+ * uploads are discarded.
  */
 export const REVIEW_BATCH_JOB = 'review.batch'
 
@@ -39,7 +40,10 @@ export const reviewBatchJob = defineJob(REVIEW_BATCH_JOB, {
     const n = (s: string) => r.findings.filter((f) => f.severity === s).length
     return { index: u.index, name: u.name, reviewId: r.id, critical: n('critical'), warning: n('warning'), info: n('info'), allInAnnualCost: r.allInAnnualCost }
   },
-  async finish(_s, _p, results, errors): Promise<ReviewBatchResult> {
+  async finish(services, p: Params, results, errors): Promise<ReviewBatchResult> {
+    // The staged copies are done with: a reviewed file is in the content store with its review; after a cancel
+    // the user chooses the rest again.
+    for (const id of p.uploadIds) services.import.discardUpload(id)
     const items = results.map((r) => r.result).sort((a, b) => a.index - b.index).map(({ index: _i, ...item }) => item)
     return { items, failed: errors.length }
   },
