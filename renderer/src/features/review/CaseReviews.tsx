@@ -1,4 +1,4 @@
-import { Button, Card, List, Space, Tag } from 'antd'
+import { Alert, Button, Card, List, Space, Tag } from 'antd'
 import { useEffect, useState } from 'react'
 import type { ReviewSummary } from '../../../../shared/domain/review'
 import { formatRatePercent } from '../../../../shared/domain/rate'
@@ -9,14 +9,20 @@ import { SEVERITY_STYLE } from './severity'
 
 /** The case page's list of contract reviews, with a button to review another contract for the case. */
 export function CaseReviews({ caseId }: { caseId: string }) {
-  const { t } = useI18n()
+  const { t, msg } = useI18n()
   const [rows, setRows] = useState<ReviewSummary[]>([])
+  // A failed load is shown, never passed off as "no reviews": an empty list would tell the lawyer none exist.
+  const [error, setError] = useState<string | null>(null)
   useEffect(() => {
-    call('review.listForCase', { caseId }).then(setRows, () => setRows([]))
-  }, [caseId])
+    call('review.listForCase', { caseId }).then(
+      (r) => { setRows(r); setError(null) },
+      (e: { message: string; messageEn: string }) => setError(msg(e)),
+    )
+  }, [caseId, msg])
   return (
     <Card size="small" title={t('review.caseReviews')} data-testid="case-reviews"
       extra={<Button onClick={() => navigate('review', 'new', caseId)} data-testid="case-review-new">{t('review.new')}</Button>}>
+      {error && <Alert type="error" title={error} data-testid="case-reviews-error" />}
       <List size="small" locale={{ emptyText: t('review.none') }} dataSource={rows}
         renderItem={(r) => (
           <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate('review', r.id)}>
