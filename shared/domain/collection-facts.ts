@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { bi, fen, id, isoDate, optionalText, text } from './fields'
+import { uploadId } from './import'
 
 /**
  * Facts gathered while collecting (issue 8): the borrower's known assets (for the recovery score and
@@ -37,10 +38,12 @@ export const acknowledgementInput = z.strictObject({
 export interface AcknowledgementView { id: string; caseId: string; signedOn: string; amountFen: number | null; evidenceId: string | null; note: string | null; createdAt: string }
 
 const base64 = z.string().min(1, bi('文件为空', 'the file is empty')).regex(/^[A-Za-z0-9+/]*={0,2}$/, bi('文件内容须为 base64 编码', 'file content must be base64'))
+/** The receipt file: its bytes as base64 with its name, or a file staged by import.upload (the app sends large scans in chunks). */
 export const receiptInput = z.strictObject({
   actionId: id,
-  fileName: z.string().min(1).max(255, bi('文件名过长', 'file name too long')),
-  dataBase64: base64,
+  fileName: z.string().min(1).max(255, bi('文件名过长', 'file name too long')).optional(),
+  dataBase64: base64.optional(),
+  uploadId: uploadId.optional(),
   /** The delivery date on the receipt; required unless the action already has one. */
   deliveredOn: isoDate.optional(),
 })

@@ -6,7 +6,7 @@ import type { CollectionAction } from '../../../shared/domain/collection'
 import { appendAudit, type Executor } from '../audit/log'
 import type { CoreContext } from '../context'
 import { notFound, UserError } from '../errors'
-import { addEvidenceFiles } from '../evidence/intake'
+import { addEvidenceFiles, type IncomingFile } from '../evidence/intake'
 import { paymentOrderHint } from '../law/procedure'
 import { toView as actionView } from './actions'
 
@@ -81,7 +81,7 @@ export function factsService(ctx: CoreContext, afterWrite: (trx: Executor, caseI
      * A letter's 送达回执 as a file: checked and stored by the evidence intake (kind 送达凭证), then linked to
      * the action with its delivery date. The action is checked first, so a refused call stores nothing.
      */
-    async attachReceipt(input: z.output<typeof receiptInput>): Promise<CollectionAction> {
+    async attachReceipt(input: Pick<z.output<typeof receiptInput>, 'actionId' | 'deliveredOn'>, file: IncomingFile): Promise<CollectionAction> {
       const action = await kysely.selectFrom('collection_actions').selectAll().where('id', '=', input.actionId).executeTakeFirst()
       if (!action) throw notFound('催收记录', 'Collection action', input.actionId)
       if (!DEMANDS.has(action.channel)) throw new UserError('RECEIPT_NOT_A_DEMAND', '只有信函、律师函、短信或邮件才有送达回执', 'Only a letter, lawyer’s letter, SMS or e-mail has a delivery receipt', { field: 'actionId' })
@@ -89,9 +89,7 @@ export function factsService(ctx: CoreContext, afterWrite: (trx: Executor, caseI
       if (!deliveredOn) throw new UserError('DELIVERY_DATE_MISSING', '请填写回执上的送达日期', 'Enter the delivery date shown on the receipt', { field: 'deliveredOn' })
       if (deliveredOn > ctx.today()) throw new UserError('DATE_IN_FUTURE', `送达日期 ${deliveredOn} 晚于今天`, `The delivery date ${deliveredOn} is after today`, { field: 'deliveredOn' })
       if (deliveredOn < action.at.slice(0, 10)) throw new UserError('DELIVERY_BEFORE_SENDING', `送达日期 ${deliveredOn} 早于寄出日期`, `The delivery date ${deliveredOn} is before the letter was sent`, { field: 'deliveredOn' })
-      const r = await addEvidenceFiles(ctx, { caseId: action.case_id, kind: 'delivery_proof', name: `送达回执（${action.tracking_no ?? deliveredOn}）`, purpose: '证明催收通知已送达借款人，诉讼时效中断', receivedOn: deliveredOn }, [
-        { fileName: input.fileName, bytes: new Uint8Array(Buffer.from(input.dataBase64, 'base64')) },
-      ])
+      const r = await addEvidenceFiles(ctx, { caseId: action.case_id, kind: 'delivery_proof', name: `送达回执（${action.tracking_no ?? deliveredOn}）`, purpose: '证明催收通知已送达借款人，诉讼时效中断', receivedOn: deliveredOn }, [file])
       if (!r.added.length) {
         const why = r.rejected[0]
         throw new UserError(why.code, why.message, why.messageEn, { field: 'dataBase64' })
