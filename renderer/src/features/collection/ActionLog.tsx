@@ -4,10 +4,11 @@ import type { CollectionAction } from '../../../../shared/domain/collection'
 import { call } from '../../api'
 import { useI18n } from '../../i18n'
 import { CHANNEL_LABELS, OUTCOME_LABELS, TARGET_LABELS, options, pick } from './labels'
+import { ReceiptCell } from './ReceiptCell'
 
 const nowLocal = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16)
 
-/** The collection log of a case and the form to log a contact; the conduct guard's refusal shows under the form. */
+/** The collection log of a case and the form to log a contact; the conduct guard's refusal shows under the form; a letter takes its 送达回执. */
 export function ActionLog({ caseId, onChanged }: { caseId: string; onChanged(): void }) {
   const { t, lang, msg } = useI18n()
   const { message } = App.useApp()
@@ -63,6 +64,7 @@ export function ActionLog({ caseId, onChanged }: { caseId: string; onChanged(): 
           { title: t('action.target'), dataIndex: 'target', render: (v: string) => pick(TARGET_LABELS, v, lang) },
           { title: t('action.outcome'), dataIndex: 'outcome', render: (v: string | null) => pick(OUTCOME_LABELS, v, lang) },
           { title: t('action.note'), dataIndex: 'note', render: (v: string | null, r: CollectionAction) => [v, r.trackingNo, r.overrideReason && `⚠ ${r.overrideReason}`].filter(Boolean).join(' · ') },
+          { title: t('receipt.title'), key: 'receipt', render: (_: unknown, r: CollectionAction) => <ReceiptCell action={r} onAttached={() => void load().then(onChanged)} /> },
         ]}
       />
     </Space>
