@@ -8,7 +8,8 @@ import { createLiXiuyingCase } from '../helpers/fixtures'
  * Issue 8's collection facts on the case page in Chromium through the bridge: a known asset and a signed
  * 债务确认书 added through their forms and listed (rows checked through the core; a future date refused with
  * its Chinese message), the asset counted in the 今日 score's factors; a 信函 logged and its 送达回执 uploaded
- * in chunks (a file that is not a document refused first), linked to the action as 送达凭证 evidence.
+ * in chunks (a file that is not a document refused first), linked to the action as 送达凭证 evidence; the
+ * 支付令 conditions answered on the litigation tab with the verdict following.
  */
 let app: TestApp
 let page: Page
@@ -24,6 +25,7 @@ beforeAll(async () => {
 
 afterAll(() => app?.close())
 
+const answer = (code: string, label: string) => page.getByTestId(`po-${code}`).getByText(label, { exact: true }).click()
 const pickOption = async (testId: string, label: string) => {
   await page.getByTestId(testId).first().click()
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click()
@@ -92,4 +94,19 @@ it('logs a 信函 and uploads its 送达回执, which is linked to the action as
   const evidence = await call('evidence.list', { caseId: ids.caseId })
   const receipt = evidence.find((e: { id: string }) => e.id === action.proofEvidenceId)
   expect(receipt).toMatchObject({ kind: 'delivery_proof', size: png.length })
+})
+
+it('checks the 支付令 conditions on the litigation tab: the verdict follows and the facts are stored', async () => {
+  await page.goto(app.url + `#/cases/${ids.caseId}`)
+  await page.getByRole('tab', { name: '诉讼与执行' }).click()
+  await expect.poll(() => page.getByTestId('po-verdict').textContent(), WAIT).toBe('尚待核实')
+  await answer('DUE_AND_CERTAIN', '满足')
+  // 不主张合同未约定的项目 met = the stored fact "claims items not agreed" is false.
+  await answer('ONLY_AGREED_ITEMS', '满足')
+  await expect.poll(async () => (await call('paymentOrder.get', { id: ids.caseId })).facts, WAIT).toEqual({ dueAndAmountCertain: true, claimsItemsNotAgreed: false })
+  expect(await page.getByTestId('po-verdict').textContent()).toBe('尚待核实')
+  await answer('CAN_BE_SERVED', '不满足')
+  await expect.poll(() => page.getByTestId('po-verdict').textContent(), WAIT).toBe('不宜申请支付令')
+  expect(await call('paymentOrder.get', { id: ids.caseId })).toMatchObject({ verdict: 'not-eligible', facts: { dueAndAmountCertain: true, claimsItemsNotAgreed: false, canBeServed: false } })
+  expect(await page.getByTestId('po-conditions').textContent()).toContain('支付令能够送达债务人')
 })

@@ -4,6 +4,7 @@ import type { DeadlineRow, LitigationRecord } from '../../../../shared/domain/co
 import { formatFen } from '../../../../shared/domain/money'
 import { call } from '../../api'
 import { useI18n } from '../../i18n'
+import { PaymentOrderCard } from './PaymentOrderCard'
 import { COURT_EVENT_LABELS, DEADLINE_LABELS, options, pick, PROCEDURE_LABELS, yuanToFen } from './labels'
 
 type Failure = { message: string; messageEn: string }
@@ -11,7 +12,7 @@ type Failure = { message: string; messageEn: string }
 /**
  * Litigation and enforcement on the case page: procedure, court, 案号 (checked by the core), filing date and
  * the court fees; court events (preservation, payment order, hearings, judgment, service, enforcement) with
- * the deadlines that follow from them (service of a judgment → appeal period, enforcement period).
+ * the deadlines that follow from them (service of a judgment → appeal period, enforcement period); the 支付令 conditions.
  */
 export function LitigationPanel({ caseId, onChanged }: { caseId: string; onChanged(): void }) {
   const { t, lang, msg } = useI18n()
@@ -79,6 +80,7 @@ export function LitigationPanel({ caseId, onChanged }: { caseId: string; onChang
       ]} />
       <ul style={{ margin: 0 }} data-testid="lit-hints">{rec.hints.map((h, i) => <li key={i}><Typography.Text type="secondary">{lang === 'en' ? h.en : h.zh}</Typography.Text></li>)}</ul>
 
+      <PaymentOrderCard caseId={caseId} />
       <Typography.Text strong>{t('lit.events')}</Typography.Text>
       <Space wrap>
         <Select value={ev.kind} onChange={setE('kind')} options={options(COURT_EVENT_LABELS, lang)} style={{ width: 130 }} data-testid="ev-kind" />

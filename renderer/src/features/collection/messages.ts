@@ -101,6 +101,16 @@ export const zh = {
   'receipt.title': '送达回执',
   'receipt.upload': '上传回执',
   'receipt.linked': '已附回执 · {date} 送达',
+  'po.title': '支付令条件',
+  'po.condition': '条件',
+  'po.basis': '依据',
+  'po.answer': '核实结果',
+  'po.met': '满足',
+  'po.notMet': '不满足',
+  'po.check': '待核实',
+  'po.verdict.eligible': '可申请支付令',
+  'po.verdict.not-eligible': '不宜申请支付令',
+  'po.verdict.check': '尚待核实',
 } as const
 
 export const en: Record<keyof typeof zh, string> = {
@@ -205,4 +215,14 @@ export const en: Record<keyof typeof zh, string> = {
   'receipt.title': 'Delivery receipt',
   'receipt.upload': 'Upload receipt',
   'receipt.linked': 'Receipt attached · delivered {date}',
+  'po.title': 'Payment-order conditions',
+  'po.condition': 'Condition',
+  'po.basis': 'Basis',
+  'po.answer': 'Checked',
+  'po.met': 'Met',
+  'po.notMet': 'Not met',
+  'po.check': 'To check',
+  'po.verdict.eligible': 'Payment order available',
+  'po.verdict.not-eligible': 'Payment order not suitable',
+  'po.verdict.check': 'Still to check',
 }
