@@ -60,8 +60,10 @@ export function StartReview({ caseId }: { caseId?: string }) {
               <Select style={{ width: 200 }} allowClear value={loanId} onChange={setLoanId} options={loans.map((l) => ({ value: l.id, label: l.contractNo }))} data-testid="review-loan" />
             </>
           )}
-          <input type="file" accept=".docx,.pdf,.txt" data-testid="review-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </Space>
+        {/* Its own row: antd's Space keys its items by position, so an input placed after the loan picker (which
+            appears when the case's loans arrive) would be remounted and lose the file the lawyer just chose. */}
+        <input type="file" accept=".docx,.pdf,.txt" data-testid="review-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         {!file && (
           <>
             <Typography.Text type="secondary">{t('review.paste')}</Typography.Text>
