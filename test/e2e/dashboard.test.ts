@@ -54,7 +54,8 @@ it('renders the dashboard and a click on the M3 bar opens the list filtered to M
   await expect.poll(() => page.evaluate<string>('window.location.hash')).toBe('#/cases?dpdBucket=M3')
   await expect.poll(() => page.getByTestId('case-total').textContent(), { timeout: 20_000 }).toBe(`共 ${m3} 件`)
   expect(await page.getByTestId('filter-dpd').textContent()).toBe('M3')
-  const dpds = await page.getByTestId('case-row').evaluateAll((rows) => rows.map((r) => Number(r.querySelectorAll('.ant-table-cell')[7]?.textContent)))
+  // Named, not counted: the list's columns move (a selection column came first for bulk actions).
+  const dpds = await page.getByTestId('case-dpd').evaluateAll((cells) => cells.map((c) => Number(c.textContent)))
   expect(dpds.length).toBe(Math.min(m3, dpds.length))
   expect(dpds.length).toBeGreaterThan(0)
   for (const d of dpds) expect(d >= 61 && d <= 90).toBe(true)

@@ -100,7 +100,7 @@ export function CaseListPage() {
           { key: 'lender', title: t('col.lender'), dataIndex: 'lenderName', width: 220, ellipsis: true },
           { key: 'stage', title: t('col.stage'), dataIndex: 'stage', width: 80, render: (s: Stage) => <Tag color={STAGE_COLORS[s]}>{stageLabel(s, lang)}</Tag> },
           { key: 'owner', title: t('col.owner'), dataIndex: 'owner', width: 80 },
-          { key: 'dpd', title: t('col.dpd'), dataIndex: 'daysPastDue', width: 100, align: 'right', sorter: true, sortOrder: sort.startsWith('dpd') ? (sort === 'dpd_asc' ? 'ascend' : 'descend') : null },
+          { key: 'dpd', title: t('col.dpd'), dataIndex: 'daysPastDue', width: 100, align: 'right', onCell: () => ({ 'data-testid': 'case-dpd' } as React.HTMLAttributes<HTMLElement>), sorter: true, sortOrder: sort.startsWith('dpd') ? (sort === 'dpd_asc' ? 'ascend' : 'descend') : null },
           { key: 'amount', title: t('col.principal'), dataIndex: 'principalOutstandingFen', width: 150, align: 'right', sorter: true, sortOrder: sort.startsWith('amount') ? (sort === 'amount_asc' ? 'ascend' : 'descend') : null, render: (f: number) => formatFen(f) },
         ]}
       />
