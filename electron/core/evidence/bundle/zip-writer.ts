@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { closeSync, openSync, readSync, writeSync } from 'node:fs'
 import { crc32, deflateRawSync } from 'node:zlib'
 import { UserError } from '../../errors'
+import { centralHeader, dosDate, endRecord, localHeader, type ZipRecord } from '../../files/zip-records'
 
 /**
  * A small ZIP writer that streams to a file: entries are stored (PDFs and images are compressed already) or
@@ -55,7 +56,7 @@ const LIMIT = 0xffff_fff0
 
 function dosDateTime(d: Date): { date: number; time: number } {
   return {
-    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+    date: dosDate(d.getFullYear(), d.getMonth() + 1, d.getDate()),
     time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
   }
 }
@@ -86,34 +87,9 @@ export function writeZipFile(path: string, entries: ZipEntry[], mtime: Date, sca
       const size = scan ? scan.size : raw.length
       const stored = scan ? scan.size : data.length
       if (offset + stored + 30 + name.length > LIMIT) throw new UserError('BUNDLE_TOO_LARGE', '证据包超过 4 GB，请分批生成', 'The bundle would exceed 4 GB; build it in parts')
-      const local = Buffer.alloc(30)
-      local.writeUInt32LE(0x04034b50, 0)
-      local.writeUInt16LE(20, 4) // version needed
-      local.writeUInt16LE(0x0800, 6) // UTF-8 name
-      local.writeUInt16LE(e.deflate && !e.path ? 8 : 0, 8)
-      local.writeUInt16LE(time, 10)
-      local.writeUInt16LE(date, 12)
-      local.writeUInt32LE(crc, 14)
-      local.writeUInt32LE(stored, 18)
-      local.writeUInt32LE(size, 22)
-      local.writeUInt16LE(name.length, 26)
-      const cd = Buffer.alloc(46)
-      cd.writeUInt32LE(0x02014b50, 0)
-      cd.writeUInt16LE((3 << 8) | 20, 4) // made on Unix
-      cd.writeUInt16LE(20, 6)
-      cd.writeUInt16LE(0x0800, 8)
-      cd.writeUInt16LE(e.deflate && !e.path ? 8 : 0, 10)
-      cd.writeUInt16LE(time, 12)
-      cd.writeUInt16LE(date, 14)
-      cd.writeUInt32LE(crc, 16)
-      cd.writeUInt32LE(stored, 20)
-      cd.writeUInt32LE(size, 24)
-      cd.writeUInt16LE(name.length, 28)
-      cd.writeUInt32LE((0o100644 << 16) >>> 0, 38) // rw-r--r--
-      cd.writeUInt32LE(offset, 42)
-      central.push(cd, name)
-      put(local)
-      put(name)
+      const record: ZipRecord = { name, method: e.deflate && !e.path ? 8 : 0, crc, compressedSize: stored, size, date, time, unixMode: 0o100644 } // rw-r--r--
+      central.push(centralHeader(record, offset))
+      put(localHeader(record))
       if (e.path) {
         let copied = 0
         eachChunk(e.path, (b) => { put(b); copied += b.length })
@@ -123,13 +99,7 @@ export function writeZipFile(path: string, entries: ZipEntry[], mtime: Date, sca
     }
     const cdStart = offset
     for (const b of central) put(b)
-    const end = Buffer.alloc(22)
-    end.writeUInt32LE(0x06054b50, 0)
-    end.writeUInt16LE(entries.length, 8)
-    end.writeUInt16LE(entries.length, 10)
-    end.writeUInt32LE(offset - cdStart, 12)
-    end.writeUInt32LE(cdStart, 16)
-    put(end)
+    put(endRecord(entries.length, offset - cdStart, cdStart))
   } finally {
     closeSync(fd)
   }
