@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest'
 import { caseListFilter } from '../../shared/domain/case'
 import { caseListQueries } from '../../electron/core/cases/list'
+import { lastCaseNoQuery } from '../../electron/core/cases/service'
 import { makeCore } from '../helpers/core'
 
 /**
@@ -54,4 +55,12 @@ it('borrower and lender lookups of the page use primary keys', () => {
   const p = plan({ stage: 'new' }, 'page')
   expect(p).toMatch(/SEARCH b USING INDEX sqlite_autoindex_borrowers_1 \(id=\?\)|SEARCH b USING PRIMARY KEY \(id=\?\)/)
   expect(p).toMatch(/SEARCH l USING (INDEX sqlite_autoindex_lenders_1|PRIMARY KEY) \(id=\?\)/)
+})
+
+it('the next case number is read from the end of the case_no index, and is the year\'s highest', async () => {
+  const q = lastCaseNoQuery(core.ctx.db.kysely, '2026-11-28').compile()
+  const p = (core.ctx.db.raw.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join('\n')
+  expect(p).toMatch(/SEARCH cases USING COVERING INDEX \w+ \(case_no>\? AND case_no<\?\)/)
+  const highest = core.ctx.db.raw.prepare("SELECT max(case_no) AS n FROM cases WHERE substr(case_no, 1, 8) = 'AJ-2026-'").get() as { n: string }
+  expect((await lastCaseNoQuery(core.ctx.db.kysely, '2026-11-28').executeTakeFirstOrThrow()).case_no).toBe(highest.n)
 })

@@ -22,10 +22,19 @@ export async function loadCaseDetail(ex: Executor, id: string, today: string): P
   }
 }
 
+/**
+ * The highest case number opened in `today`'s year. A range on case_no's unique index ('.' sorts right after
+ * '-'): LIKE is case-insensitive in SQLite, cannot use the index, and scanned every case for each case opened.
+ */
+export function lastCaseNoQuery(ex: Executor, today: string) {
+  const year = today.slice(0, 4)
+  return ex.selectFrom('cases').select('case_no').where('case_no', '>=', `AJ-${year}-`).where('case_no', '<', `AJ-${year}.`).orderBy('case_no', 'desc').limit(1)
+}
+
 /** The next free case number of the form AJ-2026-000123 (year of opening, running number). */
 async function nextCaseNo(ex: Executor, today: string): Promise<string> {
   const prefix = `AJ-${today.slice(0, 4)}-`
-  const last = await ex.selectFrom('cases').select('case_no').where('case_no', 'like', `${prefix}%`).orderBy('case_no', 'desc').limit(1).executeTakeFirst()
+  const last = await lastCaseNoQuery(ex, today).executeTakeFirst()
   const n = last ? Number(last.case_no.slice(prefix.length)) + 1 : 1
   return prefix + String(n).padStart(6, '0')
 }
