@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // A page on a loaded 2-core CI machine can take seconds to answer; polls wait for the real outcome, and a
+    // wrong outcome still fails, only later. (Vitest's own default is 1 s.)
+    expect: { poll: { timeout: 15_000 } },
   },
 })

@@ -33,6 +33,8 @@ export function CaseListPage() {
   const [sort, setSort] = useState<'dpd_desc' | 'dpd_asc' | 'amount_desc' | 'amount_asc'>('dpd_desc')
   const [page, setPage] = useState(1)
   const [data, setData] = useState<CaseList>({ total: 0, rows: [] })
+  // The count is shown once a list has arrived: "共 0 件" before then would be a false answer.
+  const [loaded, setLoaded] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
   // Rows ticked for a bulk stage change or assignment; `reload` re-reads the page after one.
@@ -43,7 +45,7 @@ export function CaseListPage() {
     let live = true
     setLoading(true)
     call('cases.list', { search: search.trim() || undefined, stage, dpdBucket, owner, sort, offset: (page - 1) * PAGE, limit: PAGE })
-      .then((d) => live && (setData(d), setError(null)))
+      .then((d) => live && (setData(d), setLoaded(true), setError(null)))
       .catch((e) => live && setError(msg(e)))
       .finally(() => live && setLoading(false))
     return () => {
@@ -74,7 +76,7 @@ export function CaseListPage() {
         {dpdBucket && <Tag closable data-testid="filter-dpd" onClose={() => (setDpdBucket(undefined), setPage(1))}>{dpdBucket}</Tag>}
         {owner && <Tag closable data-testid="filter-owner" onClose={() => (setOwner(undefined), setPage(1))}>{owner}</Tag>}
         <ExportCasesButton filter={{ search: search.trim() || undefined, stage, dpdBucket, owner, sort }} onError={setError} />
-        <Typography.Text type="secondary" data-testid="case-total">{t('cases.total', { n: data.total })}</Typography.Text>
+        {loaded && <Typography.Text type="secondary" data-testid="case-total">{t('cases.total', { n: data.total })}</Typography.Text>}
         {error && <Typography.Text type="danger">{error}</Typography.Text>}
       </Space>
       <BulkActions selected={selected} caseNoOf={(id) => data.rows.find((r) => r.id === id)?.caseNo ?? id} onDone={() => (setSelected([]), setReload((n) => n + 1))} />

@@ -10,7 +10,8 @@ import { SEVERITY_STYLE } from './severity'
 /** The case page's list of contract reviews, with a button to review another contract for the case. */
 export function CaseReviews({ caseId }: { caseId: string }) {
   const { t, msg } = useI18n()
-  const [rows, setRows] = useState<ReviewSummary[]>([])
+  // null while loading: "no reviews" is only said once the list has arrived.
+  const [rows, setRows] = useState<ReviewSummary[] | null>(null)
   // A failed load is shown, never passed off as "no reviews": an empty list would tell the lawyer none exist.
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
@@ -23,7 +24,7 @@ export function CaseReviews({ caseId }: { caseId: string }) {
     <Card size="small" title={t('review.caseReviews')} data-testid="case-reviews"
       extra={<Button onClick={() => navigate('review', 'new', caseId)} data-testid="case-review-new">{t('review.new')}</Button>}>
       {error && <Alert type="error" title={error} data-testid="case-reviews-error" />}
-      <List size="small" locale={{ emptyText: t('review.none') }} dataSource={rows}
+      <List size="small" loading={rows === null && !error} locale={{ emptyText: t('review.none') }} dataSource={rows ?? []}
         renderItem={(r) => (
           <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate('review', r.id)}>
             <Space>
