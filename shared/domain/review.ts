@@ -143,7 +143,7 @@ export interface StoredReview extends ReviewOutcome {
   id: string
   caseId: string | null
   loanId: string | null
-  /** The case exhibit (借款合同) holding the contract file; null for pasted text, a TXT file or a review outside a case. */
+  /** The case exhibit (借款合同) holding the contract: the PDF/DOCX itself, or a PDF transcription of a TXT file or pasted text; null outside a case. */
   evidenceId: string | null
   fileName: string | null
   fileKind: (typeof CONTRACT_FILE_KINDS)[number] | 'pasted'

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { PDFDocument, rgb } from 'pdf-lib'
@@ -43,6 +45,11 @@ async function docx(text: string): Promise<Uint8Array> {
   const doc = new Document({ sections: [{ children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] })) }] })
   return new Uint8Array(await Packer.toBuffer(doc))
 }
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
+/** What pdftotext reads from the PDF, without the line breaks and spaces its layout adds. */
+const pdfText = (pdf: Uint8Array) => flat(execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' }))
+const flat = (s: string) => s.replace(/\s+/g, '')
 
 const exhibits = (caseId: string) =>
   core.ctx.db.raw.prepare(`SELECT id, case_id, kind, name, sha256, file_name, source, removed_at FROM evidence_items WHERE case_id = ? ORDER BY no`).all(caseId) as Record<string, unknown>[]
@@ -226,11 +233,55 @@ describe('the reviewed contract as evidence of the case', () => {
     expect(exhibits(ids.kase).map((e) => e.name)).toEqual(['客户提交的合同'])
   })
 
-  it('registers nothing for a TXT file, pasted text or a review outside a case', async () => {
-    expect((await call(core, 'review.run', { source: asFile('借款合同.txt', FLAWED), caseId: ids.kase })).evidenceId).toBeNull()
-    expect((await call(core, 'review.run', { source: { text: FLAWED }, caseId: ids.kase })).evidenceId).toBeNull()
+  it('registers a TXT file as a PDF transcription of its text, keeping the TXT bytes in the content store', async () => {
+    const txt = Buffer.from(FLAWED.replace(/\n/g, '\r\n')) // CRLF: the file's bytes are not the reviewed text's
+    const r = await call(core, 'review.run', { source: asFile('借款合同.txt', txt), caseId: ids.kase, loanId: ids.loan })
+    const [row] = exhibits(ids.kase)
+    expect(row).toEqual({ id: r.evidenceId, case_id: ids.kase, kind: 'contract', name: '借款合同（文本，JK-2024-0318）', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), file_name: '借款合同（文本）.pdf', source: '合同审查（借款合同.txt）', removed_at: null })
+    expect(core.ctx.db.raw.prepare('SELECT mime, pages FROM evidence_items WHERE id = ?').get(r.evidenceId)).toEqual({ mime: 'application/pdf', pages: 2 })
+    // The original TXT stays in the content store under the review's hash, byte for byte.
+    expect(r.sha256).toBe(sha256(txt))
+    expect(Buffer.from(core.ctx.files.read(r.sha256)).equals(txt)).toBe(true)
+    const text = pdfText(core.ctx.files.read(row.sha256 as string))
+    expect(text).toContain('借款合同（文本）')
+    for (const line of FLAWED.split('\n').filter((l) => l.trim())) expect(text).toContain(flat(line))
+    expect(text).toContain(`文本（UTF-8）SHA-256：${sha256(Buffer.from(r.text))}`)
+    expect(text).toContain(`原TXT文件SHA-256：${sha256(txt)}`)
+    const audit = core.ctx.db.raw.prepare(`SELECT entity, action FROM audit_log WHERE entity_id IN (?, ?) ORDER BY seq`).all(r.evidenceId, r.id)
+    expect(audit).toEqual([{ entity: 'evidence', action: 'add' }, { entity: 'contract_review', action: 'create' }])
+  })
+
+  it('registers pasted text as a PDF transcription once: the same text again, pasted or as a UTF-8 file, links it', async () => {
+    const r = await call(core, 'review.run', { source: { text: FLAWED }, caseId: ids.kase })
+    const rows = exhibits(ids.kase)
+    expect(rows).toEqual([{ id: r.evidenceId, case_id: ids.kase, kind: 'contract', name: '借款合同（文本，JK-2024-0318）', sha256: expect.any(String), file_name: '借款合同（文本）.pdf', source: '合同审查（粘贴文本）', removed_at: null }])
+    expect(r).toMatchObject({ fileKind: 'pasted', sha256: null })
+    const text = pdfText(core.ctx.files.read(rows[0].sha256 as string))
+    for (const line of FLAWED.split('\n').filter((l) => l.trim())) expect(text).toContain(flat(line))
+    expect(text).toContain(`文本（UTF-8）SHA-256：${sha256(Buffer.from(FLAWED))}`)
+    expect(text).not.toContain('原TXT文件')
+    // The transcription depends on the text alone, so the same contract is one exhibit however it comes in.
+    expect((await call(core, 'review.run', { source: { text: FLAWED }, caseId: ids.kase })).evidenceId).toBe(r.evidenceId)
+    expect((await call(core, 'review.run', { source: asFile('另一份.txt', FLAWED), caseId: ids.kase })).evidenceId).toBe(r.evidenceId)
+    expect(exhibits(ids.kase)).toHaveLength(1)
+    // Another case gets its own exhibit of the same text.
+    expect((await call(core, 'review.run', { source: { text: FLAWED }, caseId: ids.otherCase })).evidenceId).not.toBe(r.evidenceId)
+    expect(exhibits(ids.otherCase)).toHaveLength(1)
+  })
+
+  it('registers nothing for a review outside a case', async () => {
+    expect((await call(core, 'review.run', { source: asFile('借款合同.txt', FLAWED) })).evidenceId).toBeNull()
+    expect((await call(core, 'review.run', { source: { text: FLAWED } })).evidenceId).toBeNull()
     expect((await call(core, 'review.run', { source: asFile('借款合同.docx', await docx(FLAWED)) })).evidenceId).toBeNull()
     expect(core.ctx.db.raw.prepare('SELECT count(*) FROM evidence_items').pluck().get()).toBe(0)
+  })
+
+  it('registers the transcription of pasted text in the loan’s case when its review is confirmed into the loan', async () => {
+    const r = await call(core, 'review.run', { source: { text: FLAWED } })
+    const { review } = await call(core, 'review.applyToLoan', { id: r.id, loanId: ids.loan })
+    expect(exhibits(ids.kase)).toEqual([expect.objectContaining({ id: review.evidenceId, kind: 'contract', file_name: '借款合同（文本）.pdf', source: '合同审查（粘贴文本）' })])
+    // The same transcription as a review made in the case would have registered.
+    expect((await call(core, 'review.run', { source: { text: FLAWED }, caseId: ids.kase })).evidenceId).toBe(review.evidenceId)
   })
 
   it('registers the file in the loan’s case when a review made outside a case is confirmed into the loan', async () => {
@@ -245,5 +296,16 @@ describe('the reviewed contract as evidence of the case', () => {
 
   it('adds no exhibit when the review is refused', async () => {
     await expectRefused('review.run', { source: asFile('借款合同.docx', await docx(FLAWED)), caseId: ids.kase, loanId: ids.other }, 'REVIEW_LOAN_NOT_IN_CASE')
+    await expectRefused('review.run', { source: { text: FLAWED }, caseId: ids.kase, loanId: ids.other }, 'REVIEW_LOAN_NOT_IN_CASE')
+    await expectRefused('review.run', { source: asFile('借款合同.txt', '  \n'), caseId: ids.kase }, 'REVIEW_EMPTY_TEXT')
+  })
+
+  it('leaves neither the exhibit nor the review when storing the review fails inside the transaction', async () => {
+    core.ctx.db.raw.exec(`CREATE TRIGGER fail_review BEFORE INSERT ON contract_reviews BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+    const before = snapshot()
+    for (const source of [{ text: FLAWED }, asFile('借款合同.txt', FLAWED), asFile('借款合同.docx', await docx(FLAWED))]) {
+      expect((await core.dispatch('review.run', { source, caseId: ids.kase })).ok).toBe(false)
+      expect(snapshot()).toEqual(before)
+    }
   })
 })

@@ -17,6 +17,11 @@ export interface ReviewSource {
   sha256: string | null
 }
 
+/** Where a stored review's text came from, as `toRow` takes it. */
+export function sourceOf(r: ContractReviewsTable): ReviewSource {
+  return { text: r.text, fileKind: r.file_kind as ReviewSource['fileKind'], fileName: r.file_name, sha256: r.file_sha256 }
+}
+
 export function toRow(
   id: string, src: ReviewSource, links: { caseId: string | null; loanId: string | null; evidenceId: string | null },
   options: StoredReview['options'], corrections: TermCorrectionInput[], outcome: ReviewOutcome,

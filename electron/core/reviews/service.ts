@@ -12,7 +12,7 @@ import type { loanService } from '../loans/service'
 import type { LprTable } from '../law/lpr'
 import { reviewContract, reviewFile, type ContractFileKind } from '../review'
 import { prepareContractExhibit, registerContractExhibit } from './exhibit'
-import { fromRow, toRow, toSummary, type ReviewSource } from './rows'
+import { fromRow, sourceOf, toRow, toSummary, type ReviewSource } from './rows'
 
 type SourceInput = z.output<typeof reviewSource>
 type Options = StoredReview['options']
@@ -104,15 +104,17 @@ export function reviewService(ctx: CoreContext, peers: () => ReviewPeers) {
 
     /**
      * Review and store: the file goes to the content store; the review row, its audit entry and — for a case — the
-     * contract file as the case's 借款合同 exhibit (or the link to the exhibit already holding it) in one transaction.
+     * contract as the case's 借款合同 exhibit (the PDF/DOCX itself, or a PDF transcription of a TXT file or pasted text;
+     * or the link to the exhibit already holding those bytes) in one transaction.
      */
     async run(input: z.output<typeof reviewRunInput>): Promise<StoredReview> {
       const { source, caseId = null, loanId = null, ...opts } = input
       await checkLinks(kysely, caseId, loanId)
       const { source: src, outcome, bytes } = await read(source, opts, [], await regimeOfLoan(kysely, loanId))
       // The file is stored first: content-addressed, so a failed transaction leaves at most an unreferenced copy.
+      // The exhibit (a transcription PDF is rendered here) is prepared before the transaction too.
       if (bytes) src.sha256 = ctx.files.put(bytes).sha256
-      const exhibit = bytes && caseId ? await prepareContractExhibit(src.fileName!, bytes, outcome.terms.contractNumber[0]?.value) : null
+      const exhibit = caseId ? await prepareContractExhibit(src, bytes, outcome.terms.contractNumber[0]?.value) : null
       const id = ctx.newId()
       const row = toRow(id, src, { caseId, loanId, evidenceId: null }, opts, [], outcome, { at: ctx.nowIso(), by: ctx.platform.actor })
       await kysely.transaction().execute(async (trx) => {
@@ -159,7 +161,7 @@ export function reviewService(ctx: CoreContext, peers: () => ReviewPeers) {
         const before = await load(trx, id)
         const options: Options = { ...(JSON.parse(before.options_json) as Options), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) }
         const { outcome } = await read({ text: before.text }, options, corrections, await regimeOfLoan(trx, before.loan_id))
-        const src: ReviewSource = { text: before.text, fileKind: before.file_kind as ReviewSource['fileKind'], fileName: before.file_name, sha256: before.file_sha256 }
+        const src = sourceOf(before)
         const row = toRow(id, src, { caseId: before.case_id, loanId: before.loan_id, evidenceId: before.evidence_id }, options, corrections, outcome, { at: ctx.nowIso(), by: before.created_by, createdAt: before.created_at })
         await trx.updateTable('contract_reviews').set(row).where('id', '=', id).execute()
         const codes = (json: string) => (JSON.parse(json) as { code: string }[]).map((f) => f.code)
@@ -174,8 +176,8 @@ export function reviewService(ctx: CoreContext, peers: () => ReviewPeers) {
     /**
      * Confirm the reviewed terms into a loan (the review's own, or `loanId`, which then becomes the review's).
      * The loan is changed through the loans service (its own audited transaction, case figures refreshed);
-     * then the review is linked (to the loan's case when it had none) and the confirmation audited; a contract file
-     * not yet among the case's exhibits is registered as one. Conflicting terms must be corrected first.
+     * then the review is linked (to the loan's case when it had none) and the confirmation audited; a contract not yet
+     * among the case's exhibits is registered as one (as in `run`). Conflicting terms must be corrected first.
      */
     async applyToLoan(id: string, loanId?: string): Promise<{ review: StoredReview; loan: Loan }> {
       const before = await load(kysely, id)
@@ -188,9 +190,10 @@ export function reviewService(ctx: CoreContext, peers: () => ReviewPeers) {
         throw new UserError('REVIEW_CONFLICTING_TERMS', `合同对“${conflict.term}”有不同约定，请先更正为一个值`, `The contract states "${conflict.term}" differently in different places; correct it to one value first`, { field: conflict.term, details: proposal.conflicts })
       if (Object.keys(proposal.patch).length === 0) throw new UserError('REVIEW_NOTHING_TO_APPLY', '审查结果中没有可写入借款合同的条款', 'The review has no terms to write into the loan')
       const caseId = before.case_id ?? (await soleCaseOf(kysely, target))
-      const exhibit = caseId && !before.evidence_id && before.file_sha256 && before.file_name
-        ? await prepareContractExhibit(before.file_name, ctx.files.read(before.file_sha256), fromRow(before).terms.contractNumber[0]?.value)
-        : null
+      const src = sourceOf(before)
+      // A PDF/DOCX is registered as it is (its bytes from the content store); a TXT or pasted text as its transcription.
+      const bytes = before.file_sha256 && (src.fileKind === 'pdf' || src.fileKind === 'docx') ? ctx.files.read(before.file_sha256) : null
+      const exhibit = caseId && !before.evidence_id ? await prepareContractExhibit(src, bytes, fromRow(before).terms.contractNumber[0]?.value) : null
       const loan = await deps.loans.update(target, proposal.patch as Parameters<ReviewPeers['loans']['update']>[1])
       const review = await kysely.transaction().execute(async (trx) => {
         const evidenceId = exhibit && caseId ? await registerContractExhibit(ctx, trx, caseId, exhibit) : before.evidence_id
