@@ -6,8 +6,9 @@ import { agingSql, bucketParams, groupsSql } from '../../electron/core/reports/s
 import { makeCore } from '../helpers/core'
 
 /**
- * The dashboard's aggregates must be served by the indexes of 0004-reports, not by walking every wide case
- * row: EXPLAIN QUERY PLAN on a seeded, ANALYZE'd store names the index each one uses.
+ * The dashboard's aggregates must be served by the tallies of 0011-report-tallies or the indexes of
+ * 0004-reports, not by walking every wide case row: EXPLAIN QUERY PLAN on a seeded, ANALYZE'd store names
+ * the table or index each one uses.
  */
 let core: Awaited<ReturnType<typeof makeCore>>
 beforeAll(async () => {
@@ -23,14 +24,42 @@ function plan(sql: string, params: Record<string, string>): string {
 }
 const P = { ...bucketParams('2026-11-28'), fromDate: '2025-12-01', toDate: '2026-11-30', since: '2026-11-22T16:00:00.000Z', lo: '2023-11-13', hi: '2024-02-27', lenderId: 'L', owner: 'O', stage: 'collection' }
 
-it('funnel/workload/lenders: one pass over the covering index cases_report in its order; aging: five ranges of cases_aging', () => {
+it('funnel/workload/lenders from the lender × owner × stage tally; aging unfiltered from the stage × overdue tally, by lender or owner five ranges of an index', () => {
   const g = plan(groupsSql(caseScope({})), P)
-  expect(g).toMatch(/SCAN c USING COVERING INDEX cases_report/)
-  expect(g).not.toMatch(/TEMP B-TREE/)
-  expect(plan(groupsSql(caseScope({ lenderId: 'L', owner: 'O', stage: 'collection' })), P)).toMatch(/COVERING INDEX cases_report \(lender_id=\? AND owner=\? AND stage=\?\)/)
+  expect(g).toMatch(/SCAN c\b/) // report_tally_groups: a few hundred rows, never the cases table
+  expect(g).not.toMatch(/cases/)
+  expect(plan(groupsSql(caseScope({ lenderId: 'L', owner: 'O', stage: 'collection' })), P)).toMatch(/SEARCH c USING INDEX report_tally_groups_key \(lender_id=\? AND owner=\? AND stage=\?\)/)
   const a = plan(agingSql(caseScope({})), P)
-  expect(a.match(/SEARCH c USING COVERING INDEX cases_aging \(overdue_since>\? AND overdue_since<\?\)/g)?.length).toBe(5) // one range per bucket
-  expect(a).not.toMatch(/SCAN c/)
+  expect(a).not.toMatch(/cases/)
+  expect(plan(agingSql(caseScope({ stage: 'collection' })), P).match(/SEARCH c USING PRIMARY KEY \(stage=\? AND overdue_since[<>]\?/g)?.length).toBe(5)
+  const l = plan(agingSql(caseScope({ lenderId: 'L' })), P)
+  expect(l.match(/SEARCH c USING COVERING INDEX cases_(aging|report) \(/g)?.length).toBe(5) // one range per bucket
+  expect(l).not.toMatch(/SCAN c/)
+})
+
+it('the tallies follow the cases through inserts, updates (stage, owner, principal, overdue) and deletes', () => {
+  const raw = core.ctx.db.raw
+  // Rows in one and not the other, either way (EXCEPT compares NULL owners as equal).
+  const differ = (fresh: string, tally: string) => raw.prepare(`SELECT (SELECT count(*) FROM (${fresh} EXCEPT ${tally})) + (SELECT count(*) FROM (${tally} EXCEPT ${fresh}))`).pluck().get() as number
+  const mismatches = () =>
+    differ('SELECT lender_id, owner, stage, count(*), sum(principal_outstanding_fen) FROM cases GROUP BY 1, 2, 3', 'SELECT lender_id, owner, stage, n, principal_fen FROM report_tally_groups WHERE n > 0') +
+    differ('SELECT stage, overdue_since, count(*), sum(principal_outstanding_fen) FROM cases WHERE overdue_since IS NOT NULL GROUP BY 1, 2', 'SELECT stage, overdue_since, n, principal_fen FROM report_tally_overdue WHERE n > 0') +
+    differ('SELECT opened_on, count(*), sum(principal_outstanding_fen) FROM cases GROUP BY 1', 'SELECT opened_on, n, principal_fen FROM report_tally_opened WHERE n > 0')
+  expect(raw.prepare('SELECT sum(n) FROM report_tally_groups').pluck().get()).toBe(2000)
+  expect(mismatches()).toBe(0)
+  const [a, b] = raw.prepare('SELECT id FROM cases ORDER BY id LIMIT 2').pluck().all() as string[]
+  raw.exec('SAVEPOINT t')
+  try {
+    raw.prepare(`UPDATE cases SET stage = 'closed', owner = NULL, principal_outstanding_fen = principal_outstanding_fen + 12345, overdue_since = NULL WHERE id = ?`).run(a)
+    raw.prepare(`UPDATE cases SET owner = '新律师', overdue_since = '2026-01-02', opened_on = '2026-01-03' WHERE id = ?`).run(b)
+    expect(mismatches()).toBe(0)
+    raw.prepare('DELETE FROM cases WHERE id = ?').run(a)
+    expect(mismatches()).toBe(0)
+    expect(raw.prepare('SELECT sum(n) FROM report_tally_groups').pluck().get()).toBe(1999)
+  } finally {
+    raw.exec('ROLLBACK TO t; RELEASE t')
+  }
+  expect(mismatches()).toBe(0)
 })
 
 it('recoveries start from the period range of repayments_date', () => {
@@ -39,7 +68,8 @@ it('recoveries start from the period range of repayments_date', () => {
 })
 
 it('cases placed, promises due and actions this week are date ranges on their own indexes', () => {
-  expect(plan(placedSql(caseScope({})), P)).toMatch(/SEARCH c USING COVERING INDEX cases_opened \(opened_on>\? AND opened_on<\?\)/)
+  expect(plan(placedSql(caseScope({})), P)).toMatch(/SEARCH c USING PRIMARY KEY \(opened_on>\? AND opened_on<\?\)/) // report_tally_opened
+  expect(plan(placedSql(caseScope({ lenderId: 'L' })), P)).toMatch(/SEARCH c USING (COVERING )?INDEX cases_(opened|report) \(/) // filtered: an index range, never a scan
   expect(plan(promisesSql(caseScope({})), P)).toMatch(/SEARCH p USING (COVERING )?INDEX promises_due_date \(due_date>\? AND due_date<\?\)/)
   expect(plan(actionsSql(caseScope({})), P)).toMatch(/SEARCH a USING (COVERING )?INDEX collection_actions_at \(at>\?\)/)
 })

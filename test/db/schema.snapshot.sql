@@ -118,6 +118,9 @@ CREATE INDEX repayments_date ON repayments(date, loan_id, amount_fen);
 -- index repayments_loan_date
 CREATE INDEX repayments_loan_date ON repayments(loan_id, date);
 
+-- index report_tally_groups_key
+CREATE UNIQUE INDEX report_tally_groups_key ON report_tally_groups(lender_id, owner, stage);
+
 -- index stage_history_at
 CREATE INDEX stage_history_at ON stage_history(at);
 
@@ -524,6 +527,15 @@ CREATE TABLE repayments (
     created_at TEXT NOT NULL
   ) WITHOUT ROWID;
 
+-- table report_tally_groups
+CREATE TABLE report_tally_groups (lender_id TEXT NOT NULL, owner TEXT, stage TEXT NOT NULL, n INTEGER NOT NULL, principal_fen INTEGER NOT NULL);
+
+-- table report_tally_opened
+CREATE TABLE report_tally_opened (opened_on TEXT NOT NULL PRIMARY KEY, n INTEGER NOT NULL, principal_fen INTEGER NOT NULL) WITHOUT ROWID;
+
+-- table report_tally_overdue
+CREATE TABLE report_tally_overdue (stage TEXT NOT NULL, overdue_since TEXT NOT NULL, n INTEGER NOT NULL, principal_fen INTEGER NOT NULL, PRIMARY KEY (stage, overdue_since)) WITHOUT ROWID;
+
 -- table schedule_items
 CREATE TABLE schedule_items (
     loan_id TEXT NOT NULL REFERENCES loans(id) ON DELETE CASCADE,
@@ -605,6 +617,54 @@ CREATE TRIGGER cases_limitation_ins AFTER INSERT ON cases BEGIN DELETE FROM loan
 
 -- trigger cases_limitation_upd
 CREATE TRIGGER cases_limitation_upd AFTER UPDATE OF filing_date ON cases BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.id; DELETE FROM loan_limitation WHERE case_id = NEW.id; END;
+
+-- trigger cases_tally_delete
+CREATE TRIGGER cases_tally_delete AFTER DELETE ON cases BEGIN
+    INSERT INTO report_tally_groups (lender_id, owner, stage, n, principal_fen) SELECT OLD.lender_id, OLD.owner, OLD.stage, 0, 0
+      WHERE NOT EXISTS (SELECT 1 FROM report_tally_groups WHERE lender_id IS OLD.lender_id AND owner IS OLD.owner AND stage IS OLD.stage);
+    UPDATE report_tally_groups SET n = n + -1, principal_fen = principal_fen + -1 * OLD.principal_outstanding_fen WHERE lender_id IS OLD.lender_id AND owner IS OLD.owner AND stage IS OLD.stage;
+    INSERT INTO report_tally_overdue (stage, overdue_since, n, principal_fen) SELECT OLD.stage, OLD.overdue_since, 0, 0
+      WHERE NOT EXISTS (SELECT 1 FROM report_tally_overdue WHERE stage IS OLD.stage AND overdue_since IS OLD.overdue_since) AND OLD.overdue_since IS NOT NULL;
+    UPDATE report_tally_overdue SET n = n + -1, principal_fen = principal_fen + -1 * OLD.principal_outstanding_fen WHERE stage IS OLD.stage AND overdue_since IS OLD.overdue_since AND OLD.overdue_since IS NOT NULL;
+    INSERT INTO report_tally_opened (opened_on, n, principal_fen) SELECT OLD.opened_on, 0, 0
+      WHERE NOT EXISTS (SELECT 1 FROM report_tally_opened WHERE opened_on IS OLD.opened_on);
+    UPDATE report_tally_opened SET n = n + -1, principal_fen = principal_fen + -1 * OLD.principal_outstanding_fen WHERE opened_on IS OLD.opened_on;
+  END;
+
+-- trigger cases_tally_insert
+CREATE TRIGGER cases_tally_insert AFTER INSERT ON cases BEGIN
+    INSERT INTO report_tally_groups (lender_id, owner, stage, n, principal_fen) SELECT NEW.lender_id, NEW.owner, NEW.stage, 0, 0
+      WHERE NOT EXISTS (SELECT 1 FROM report_tally_groups WHERE lender_id IS NEW.lender_id AND owner IS NEW.owner AND stage IS NEW.stage);
+    UPDATE report_tally_groups SET n = n + 1, principal_fen = principal_fen + 1 * NEW.principal_outstanding_fen WHERE lender_id IS NEW.lender_id AND owner IS NEW.owner AND stage IS NEW.stage;
+    INSERT INTO report_tally_overdue (stage, overdue_since, n, principal_fen) SELECT NEW.stage, NEW.overdue_since, 0, 0
+      WHERE NOT EXISTS (SELECT 1 FROM report_tally_overdue WHERE stage IS NEW.stage AND overdue_since IS NEW.overdue_since) AND NEW.overdue_since IS NOT NULL;
+    UPDATE report_tally_overdue SET n = n + 1, principal_fen = principal_fen + 1 * NEW.principal_outstanding_fen WHERE stage IS NEW.stage AND overdue_since IS NEW.overdue_since AND NEW.overdue_since IS NOT NULL;
+    INSERT INTO report_tally_opened (opened_on, n, principal_fen) SELECT NEW.opened_on, 0, 0
+      WHERE NOT EXISTS (SELECT 1 FROM report_tally_opened WHERE opened_on IS NEW.opened_on);
+    UPDATE report_tally_opened SET n = n + 1, principal_fen = principal_fen + 1 * NEW.principal_outstanding_fen WHERE opened_on IS NEW.opened_on;
+  END;
+
+-- trigger cases_tally_update
+CREATE TRIGGER cases_tally_update AFTER UPDATE OF lender_id, owner, stage, overdue_since, opened_on, principal_outstanding_fen ON cases BEGIN
+    INSERT INTO report_tally_groups (lender_id, owner, stage, n, principal_fen) SELECT OLD.lender_id, OLD.owner, OLD.stage, 0, 0
+      WHERE NOT EXISTS (SELECT 1 FROM report_tally_groups WHERE lender_id IS OLD.lender_id AND owner IS OLD.owner AND stage IS OLD.stage);
+    UPDATE report_tally_groups SET n = n + -1, principal_fen = principal_fen + -1 * OLD.principal_outstanding_fen WHERE lender_id IS OLD.lender_id AND owner IS OLD.owner AND stage IS OLD.stage;
+    INSERT INTO report_tally_overdue (stage, overdue_since, n, principal_fen) SELECT OLD.stage, OLD.overdue_since, 0, 0
+      WHERE NOT EXISTS (SELECT 1 FROM report_tally_overdue WHERE stage IS OLD.stage AND overdue_since IS OLD.overdue_since) AND OLD.overdue_since IS NOT NULL;
+    UPDATE report_tally_overdue SET n = n + -1, principal_fen = principal_fen + -1 * OLD.principal_outstanding_fen WHERE stage IS OLD.stage AND overdue_since IS OLD.overdue_since AND OLD.overdue_since IS NOT NULL;
+    INSERT INTO report_tally_opened (opened_on, n, principal_fen) SELECT OLD.opened_on, 0, 0
+      WHERE NOT EXISTS (SELECT 1 FROM report_tally_opened WHERE opened_on IS OLD.opened_on);
+    UPDATE report_tally_opened SET n = n + -1, principal_fen = principal_fen + -1 * OLD.principal_outstanding_fen WHERE opened_on IS OLD.opened_on;
+    INSERT INTO report_tally_groups (lender_id, owner, stage, n, principal_fen) SELECT NEW.lender_id, NEW.owner, NEW.stage, 0, 0
+      WHERE NOT EXISTS (SELECT 1 FROM report_tally_groups WHERE lender_id IS NEW.lender_id AND owner IS NEW.owner AND stage IS NEW.stage);
+    UPDATE report_tally_groups SET n = n + 1, principal_fen = principal_fen + 1 * NEW.principal_outstanding_fen WHERE lender_id IS NEW.lender_id AND owner IS NEW.owner AND stage IS NEW.stage;
+    INSERT INTO report_tally_overdue (stage, overdue_since, n, principal_fen) SELECT NEW.stage, NEW.overdue_since, 0, 0
+      WHERE NOT EXISTS (SELECT 1 FROM report_tally_overdue WHERE stage IS NEW.stage AND overdue_since IS NEW.overdue_since) AND NEW.overdue_since IS NOT NULL;
+    UPDATE report_tally_overdue SET n = n + 1, principal_fen = principal_fen + 1 * NEW.principal_outstanding_fen WHERE stage IS NEW.stage AND overdue_since IS NEW.overdue_since AND NEW.overdue_since IS NOT NULL;
+    INSERT INTO report_tally_opened (opened_on, n, principal_fen) SELECT NEW.opened_on, 0, 0
+      WHERE NOT EXISTS (SELECT 1 FROM report_tally_opened WHERE opened_on IS NEW.opened_on);
+    UPDATE report_tally_opened SET n = n + 1, principal_fen = principal_fen + 1 * NEW.principal_outstanding_fen WHERE opened_on IS NEW.opened_on;
+  END;
 
 -- trigger collection_actions_limitation_del
 CREATE TRIGGER collection_actions_limitation_del AFTER DELETE ON collection_actions BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.case_id; END;

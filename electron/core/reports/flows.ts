@@ -49,10 +49,14 @@ export function recoveryCells(raw: BetterSqlite3.Database, scope: CaseScope, fro
 /**
  * Cases placed (opened) in the period, by month, with the principal outstanding when they were placed:
  * today's principal outstanding plus the principal repaid since (the same booking as cases/figures.ts, a
- * repayment not split counting wholly to principal). Both parts are read from narrow indexes.
+ * repayment not split counting wholly to principal). Unfiltered, the first part is a range of the opened_on
+ * tally (0011-report-tallies); filtered, of the covering index cases_opened. The second part reads repayments_date.
  */
 export function placedSql(scope: CaseScope): string {
   // Grouped by day (the index order, no sort) and rolled up to months by the caller.
+  if (scope.where === '1')
+    return `SELECT c.opened_on AS day, c.n AS placedCases, c.principal_fen AS placedFen FROM report_tally_opened c
+      WHERE c.opened_on >= @fromDate AND c.opened_on <= @toDate AND c.n > 0`
   return `SELECT c.opened_on AS day, count(*) AS placedCases, total(c.principal_outstanding_fen) AS placedFen
     FROM cases c
     WHERE c.opened_on >= @fromDate AND c.opened_on <= @toDate AND ${scope.where}
