@@ -134,3 +134,19 @@ export interface PacksResult {
   summary: string
   errors: { label: string; code: string; message: string; messageEn: string }[]
 }
+
+/** Images up to this size are their own thumbnail (the page scales them); larger ones are scaled down by the core. */
+export const THUMB_INLINE_IMAGE_BYTES = 5 * 1024 * 1024
+
+/** Longest side, in pixels, of a thumbnail the core draws (the list shows 40 px; twice that stays sharp on HiDPI). */
+export const THUMB_MAX_PX = 160
+
+/**
+ * What the evidence list shows for an exhibit: for a PDF or a DOCX (through its PDF conversion) a one-page
+ * PDF holding only the first page, which the page draws with pdf.js; for an image the image itself (up to
+ * THUMB_INLINE_IMAGE_BYTES) or a PNG scaled down to THUMB_MAX_PX. A file that cannot be drawn (encrypted,
+ * damaged, a DOCX LibreOffice cannot convert) is an error with its reason, shown as the icon's tooltip.
+ */
+export type EvidenceThumbnail =
+  | { kind: 'pdf'; dataBase64: string }
+  | { kind: 'image'; mime: 'image/png' | 'image/jpeg'; dataBase64: string }

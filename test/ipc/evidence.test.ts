@@ -179,6 +179,14 @@ describe('integrity and bundles', () => {
     const pdf = await call(core, 'evidence.bundle.read', { bundleId: rec.id, which: 'pdf' })
     expect(Buffer.from(pdf.dataBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-')
     expect(await call(core, 'evidence.verifyBundle', { fileName: 'b.zip', dataBase64: zip.dataBase64 })).toMatchObject({ ok: true, problems: [] })
+    // Staged by import.upload (as the app sends it, in slices), checked, and the staged copy discarded.
+    const zipBytes = Buffer.from(zip.dataBase64, 'base64')
+    let uploadId: string | undefined
+    for (let at = 0; at < zipBytes.length; at += 4096) uploadId = (await call(core, 'import.upload', { uploadId, name: 'b.zip', chunkBase64: b64(zipBytes.subarray(at, at + 4096)) })).uploadId
+    expect(await call(core, 'evidence.verifyBundle', { uploadId })).toMatchObject({ ok: true, problems: [], checked: 3 })
+    expect(existsSync(join(core.dataDir, 'imports', 'uploads', uploadId!))).toBe(false)
+    await expectRefused('evidence.verifyBundle', { uploadId }, 'NOT_FOUND')
+    await expectRefused('evidence.verifyBundle', { uploadId: '../../etc' }, 'INVALID_INPUT')
     const notZip = await core.dispatch('evidence.verifyBundle', { fileName: 'b.zip', dataBase64: b64(Buffer.from('no zip here')) })
     expect(notZip.ok ? '' : notZip.error.code).toBe('BUNDLE_NOT_ZIP')
     await expectRefused('evidence.bundles', { caseId: 'nope' }, 'NOT_FOUND')

@@ -61,6 +61,11 @@ export async function inspectFile(file: string, b: Uint8Array): Promise<Inspecte
   throw fail('EVIDENCE_UNSUPPORTED_TYPE', file, '只能添加 PDF、JPEG、PNG 或 DOCX 文件', 'only PDF, JPEG, PNG or DOCX files can be added')
 }
 
+/** pdf-lib's refusal of an encrypted PDF. By name too: its CJS and ESM builds may both be loaded, each with its own error class. */
+export function isEncryptedPdfError(e: unknown): boolean {
+  return (e as Error).name === 'EncryptedPDFError' || /is encrypted/.test((e as Error).message)
+}
+
 async function pdfPages(file: string, b: Uint8Array): Promise<number> {
   // pdf-lib loads on the first PDF taken in, not at start (the CLI and app start faster without it).
   const { EncryptedPDFError, PDFDocument } = await import('pdf-lib')
@@ -68,8 +73,7 @@ async function pdfPages(file: string, b: Uint8Array): Promise<number> {
   try {
     doc = await PDFDocument.load(b, { updateMetadata: false, throwOnInvalidObject: true })
   } catch (e) {
-    // By name too: pdf-lib's CJS and ESM builds may both be loaded, each with its own error class.
-    if (e instanceof EncryptedPDFError || (e as Error).name === 'EncryptedPDFError' || /is encrypted/.test((e as Error).message)) throw fail('EVIDENCE_PDF_ENCRYPTED', file, 'PDF 已加密（有密码或权限限制），无法并入证据材料；请先解除加密', 'the PDF is encrypted (password or permissions); remove the encryption first')
+    if (e instanceof EncryptedPDFError || isEncryptedPdfError(e)) throw fail('EVIDENCE_PDF_ENCRYPTED', file, 'PDF 已加密（有密码或权限限制），无法并入证据材料；请先解除加密', 'the PDF is encrypted (password or permissions); remove the encryption first')
     throw fail('EVIDENCE_PDF_CORRUPT', file, `PDF 文件已损坏，无法读取（${(e as Error).message.slice(0, 120)}）`, `the PDF is damaged and cannot be read (${(e as Error).message.slice(0, 120)})`)
   }
   const pages = doc.getPageCount()
@@ -88,10 +92,15 @@ function checkPng(file: string, b: Uint8Array): InspectedFile {
 }
 
 function checkJpeg(file: string, b: Uint8Array): InspectedFile {
-  const corrupt = () => fail('EVIDENCE_IMAGE_CORRUPT', file, 'JPEG 图片已损坏或不完整', 'the JPEG image is damaged or incomplete')
+  if (!jpegSize(b)) throw fail('EVIDENCE_IMAGE_CORRUPT', file, 'JPEG 图片已损坏或不完整', 'the JPEG image is damaged or incomplete')
+  return { mime: 'image/jpeg', pages: 1 }
+}
+
+/** A JPEG's stored size (before any EXIF turn) from its frame header; null when the markers are broken or it has none. */
+export function jpegSize(b: Uint8Array): { width: number; height: number } | null {
   let i = 2
   while (i + 9 < b.length) {
-    if (b[i] !== 0xff) throw corrupt()
+    if (b[i] !== 0xff) return null
     const marker = b[i + 1]
     if (marker === 0xff) { i++; continue }
     const len = (b[i + 2] << 8) | b[i + 3]
@@ -99,13 +108,21 @@ function checkJpeg(file: string, b: Uint8Array): InspectedFile {
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
       const height = (b[i + 5] << 8) | b[i + 6]
       const width = (b[i + 7] << 8) | b[i + 8]
-      if (!width || !height) throw corrupt()
-      return { mime: 'image/jpeg', pages: 1 }
+      return width && height ? { width, height } : null
     }
     if (marker === 0xd9 || marker === 0xda) break
     i += 2 + len
   }
-  throw corrupt()
+  return null
+}
+
+/** A PNG's size from its IHDR chunk; null when there is none. */
+export function pngSize(b: Uint8Array): { width: number; height: number } | null {
+  if (b.length < 24 || ascii(b, 12, 16) !== 'IHDR') return null
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength)
+  const width = view.getUint32(16)
+  const height = view.getUint32(20)
+  return width && height ? { width, height } : null
 }
 
 function checkDocx(file: string, b: Uint8Array): InspectedFile {

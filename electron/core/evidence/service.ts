@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import type { BundleResult, EvidenceAddResult, EvidenceGap, EvidenceItemView, IntegrityProblem, IntegrityReport } from '../../../shared/domain/evidence'
+import type { BundleResult, EvidenceAddResult, EvidenceGap, EvidenceItemView, EvidenceThumbnail, IntegrityProblem, IntegrityReport } from '../../../shared/domain/evidence'
 import type { CoreContext } from '../context'
 import { notFound } from '../errors'
 import { sha256File } from '../files/content-store'
@@ -20,6 +20,11 @@ export function evidenceService(ctx: CoreContext) {
   const assertCase = async (caseId: string) => {
     if (!(await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst())) throw notFound('案件', 'Case', caseId)
   }
+  const itemOf = async (id: string): Promise<EvidenceItemView> => {
+    const row = await db.selectFrom('evidence_items').select('case_id').where('id', '=', id).executeTakeFirst()
+    if (!row) throw notFound('证据', 'Exhibit', id)
+    return (await listEvidence(db, row.case_id, true)).find((v) => v.id === id)!
+  }
   return {
     async list(caseId: string, includeRemoved = false): Promise<EvidenceItemView[]> {
       await assertCase(caseId)
@@ -36,10 +41,13 @@ export function evidenceService(ctx: CoreContext) {
     gaps: (caseId: string): Promise<EvidenceGap[]> => evidenceGaps(db, caseId),
     /** The stored bytes of one exhibit (for a preview or a download). */
     async file(id: string): Promise<{ item: EvidenceItemView; bytes: Uint8Array }> {
-      const row = await db.selectFrom('evidence_items').select('case_id').where('id', '=', id).executeTakeFirst()
-      if (!row) throw notFound('证据', 'Exhibit', id)
-      const item = (await listEvidence(db, row.case_id, true)).find((v) => v.id === id)!
+      const item = await itemOf(id)
       return { item, bytes: ctx.files.read(item.sha256) }
+    },
+    /** What the list shows for an exhibit: its first page as a one-page PDF, or a (scaled) image. Cut and cached on first use. */
+    async thumbnail(id: string): Promise<EvidenceThumbnail> {
+      const item = await itemOf(id)
+      return (await import('./thumbs/thumbnail')).evidenceThumbnail(ctx, item)
     },
     /** Re-hashes every file the case ever took in (removed exhibits too: they are kept). */
     async verify(caseId: string): Promise<IntegrityReport> {

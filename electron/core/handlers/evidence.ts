@@ -44,7 +44,16 @@ export const evidenceHandlers: HandlersFor<keyof typeof evidenceChannels> = {
     }
   },
   'evidence.packs.start': async (s, i) => s.jobs.start('evidence.packs', i),
+  'evidence.thumbnail': async (s, i) => s.evidence.thumbnail(i.id),
   'evidence.verifyBundle': async (s, i) => {
+    if ('uploadId' in i) {
+      const u = s.import.uploadedFile(i.uploadId)
+      try {
+        return s.evidence.verifyBundle(u.path)
+      } finally {
+        s.import.discardUpload(i.uploadId)
+      }
+    }
     const dir = mkdtempSync(join(tmpdir(), 'casedesk-verify-'))
     try {
       const path = join(dir, 'bundle.zip')

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { EVIDENCE_KINDS, evidenceKindFrom, MAX_EVIDENCE_BYTES, type BundleResult, type EvidenceAddResult, type EvidenceGap, type EvidenceItemView, type IntegrityReport } from '../../domain/evidence'
+import { EVIDENCE_KINDS, evidenceKindFrom, MAX_EVIDENCE_BYTES, type BundleResult, type EvidenceAddResult, type EvidenceGap, type EvidenceItemView, type EvidenceThumbnail, type IntegrityReport } from '../../domain/evidence'
 import { bi, id, isoDate } from '../../domain/fields'
 import { uploadId } from '../../domain/import'
 import type { JobStarted } from '../../domain/jobs'
@@ -70,7 +70,8 @@ const packsStart = z.strictObject({
   outDir: z.string().trim().min(1, bi('请填写输出文件夹', 'give an output folder')).max(1000),
   asOf: isoDate.optional(),
 })
-const verifyBundleInput = z.strictObject({ fileName: z.string().max(255), dataBase64: base64 })
+/** A received bundle ZIP: staged by import.upload (any size) or, when small, inline like an exhibit. */
+const verifyBundleInput = incomingFile
 
 export interface EvidenceFile {
   fileName: string
@@ -100,12 +101,13 @@ export const evidenceChannels = {
   'evidence.remove': channel<typeof removeInput, EvidenceItemView[]>(removeInput, 'Remove an exhibit with a reason: kept with its file and an audit entry, never erased.'),
   'evidence.gaps': channel<typeof caseInput, EvidenceGap[]>(caseInput, 'What the case’s stage still lacks (e.g. litigation without a disbursement record).'),
   'evidence.verify': channel<typeof caseInput, IntegrityReport>(caseInput, 'Re-hash every stored file of the case against the SHA-256 taken at intake.'),
+  'evidence.thumbnail': channel<typeof fileInput, EvidenceThumbnail>(fileInput, 'What the list shows for an exhibit: its first page as a one-page PDF (PDF, DOCX through its conversion) for pdf.js, or the image (scaled to a small PNG over 5 MB); cached by SHA-256. An encrypted or damaged file is an error with the reason.'),
   'evidence.file': channel<typeof fileInput, EvidenceFile>(fileInput, 'One exhibit’s stored file (base64), to preview or save.'),
   'evidence.bundle.start': channel<typeof bundleStart, JobStarted>(bundleStart, 'Build the case’s bundle (PDF + ZIP with manifest and SHA256SUMS) as a job; the job’s result is the BundleResult.'),
   'evidence.bundles': channel<typeof caseInput, BundleRecord[]>(caseInput, 'The bundles built for a case, newest first.'),
   'evidence.bundle.read': channel<typeof bundleRead, EvidenceFile>(bundleRead, 'A built bundle’s PDF or ZIP (base64), to open or save.'),
   'evidence.packs.start': channel<typeof packsStart, JobStarted>(packsStart, 'Filing packs for a stage or a list of cases, as a job on both cores: per case a folder (起诉状 DOCX+PDF, 证据目录, bundle, 授权委托书, 送达地址确认书, 缺件清单) and one summary XLSX; the job’s result is {packs, summary, errors}.'),
-  'evidence.verifyBundle': channel<typeof verifyBundleInput, IntegrityReport>(verifyBundleInput, 'Check a received bundle ZIP (base64) against its SHA256SUMS and manifest.'),
+  'evidence.verifyBundle': channel<typeof verifyBundleInput, IntegrityReport>(verifyBundleInput, 'Check a received bundle ZIP against its SHA256SUMS and manifest: staged first by import.upload and named by its uploadId (then discarded) — the web bridge takes requests of up to 20 MB — or inline as base64.'),
 } as const
 
 export type { BundleResult }
