@@ -3,7 +3,7 @@ import { useState } from 'react'
 import type { IntegrityReport } from '../../../../shared/domain/evidence'
 import { call } from '../../api'
 import { useI18n } from '../../i18n'
-import { fileToBase64 } from './files'
+import { uploadFile } from '../import/upload'
 
 type AppErr = { message: string; messageEn: string }
 
@@ -15,15 +15,20 @@ export function VerifyBundlePage() {
   const { t, msg } = useI18n()
   const [report, setReport] = useState<IntegrityReport | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [sent, setSent] = useState<{ file: string; done: number; total: number } | null>(null)
 
+  /** The ZIP goes in 3 MB slices through import.upload (a bundle is often larger than the bridge's 20 MB request limit). */
   async function check(file: File | undefined) {
     if (!file) return
     setReport(null)
     setError(null)
     try {
-      setReport(await call('evidence.verifyBundle', { fileName: file.name, dataBase64: await fileToBase64(file) }))
+      const uploadId = await uploadFile(file, (done, total) => setSent({ file: file.name, done, total }))
+      setReport(await call('evidence.verifyBundle', { uploadId }))
     } catch (e) {
       setError(msg(e as AppErr))
+    } finally {
+      setSent(null)
     }
   }
 
@@ -31,6 +36,7 @@ export function VerifyBundlePage() {
     <Card title={t('ev.verifyBundle')} data-testid="ev-verify-page">
       <Typography.Paragraph>{t('ev.verifyBundleHint')}</Typography.Paragraph>
       <input type="file" accept=".zip" data-testid="ev-verify-file" onChange={(e) => void check(e.target.files?.[0])} />
+      {sent && <Typography.Paragraph data-testid="ev-verify-sending">{t('ev.sending', { file: sent.file, done: Math.round(sent.done / 1048576), total: Math.round(sent.total / 1048576) })}</Typography.Paragraph>}
       {error && <Alert style={{ marginTop: 8 }} type="error" title={error} />}
       {report && (
         <>
