@@ -11,8 +11,9 @@ import { tempDir } from '../helpers/temp'
 
 /**
  * A lawyer on a case in litigation, in Debian's Chromium through the web bridge: sees what evidence is
- * missing, adds two files through the file picker, groups the second under the first, builds the bundle as a
- * job with a progress bar, and the bundle on disk holds both exhibits at the page ranges the screen shows.
+ * missing, adds two files through the file picker and sees both drawn as thumbnails (the PDF's first page by
+ * pdf.js), groups the second under the first, builds the bundle as a job with a progress bar, the bundle on
+ * disk holds both exhibits at the page ranges the screen shows, and the 证据 page's check passes it.
  */
 let core: OpenedCore
 let bridge: WebBridge
@@ -51,10 +52,32 @@ it('adds two files through the UI and builds the bundle', async () => {
   await expect.poll(() => panel.getByTestId('ev-added').textContent(), { timeout: 30_000 }).toBe('已添加 2 项')
   await expect.poll(() => panel.getByTestId('ev-label').allTextContents()).toEqual(['1', '2'])
   expect(await panel.getByTestId('ev-row-name').allTextContents()).toEqual(['借款合同', '放款回单'])
-  // The image shows as its own thumbnail (drawn by the browser: 200×300 scaled into 40 px), the PDF as an icon.
-  await expect.poll(() => panel.getByTestId('ev-thumb').count(), { timeout: 30_000 }).toBe(1)
-  expect(await panel.getByTestId('ev-thumb').evaluate((img: any) => [img.alt, img.complete && img.naturalWidth, img.naturalHeight, img.getBoundingClientRect().height])).toEqual(['放款回单', 200, 300, 40])
-  expect(await panel.getByTestId('ev-icon').count()).toBe(1)
+  // The PDF shows its first page, drawn by pdf.js (A4 at 160 px high); the image is its own thumbnail (200×300 scaled into 40 px).
+  await expect.poll(() => panel.getByTestId('ev-thumb').count(), { timeout: 60_000 }).toBe(2)
+  expect(await panel.getByTestId('ev-icon').count()).toBe(0)
+  const thumbs = panel.getByTestId('ev-thumb')
+  expect(await thumbs.nth(1).evaluate((img: any) => [img.alt, img.complete && img.naturalWidth, img.naturalHeight, img.getBoundingClientRect().height])).toEqual(['放款回单', 200, 300, 40])
+  // The page's pixels: white paper with the dark line of text "CONTRACT page 1 of 3" on it — drawn, not blank.
+  const drawn = await thumbs.nth(0).evaluate(async (img: any) => {
+    await img.decode()
+    const c = (globalThis as any).document.createElement('canvas')
+    c.width = img.naturalWidth
+    c.height = img.naturalHeight
+    const g = c.getContext('2d')
+    g.drawImage(img, 0, 0)
+    const px = g.getImageData(0, 0, c.width, c.height).data
+    let white = 0
+    let dark = 0
+    for (let i = 0; i < px.length; i += 4) {
+      const lum = (px[i] + px[i + 1] + px[i + 2]) / 3
+      if (lum > 245) white++
+      else if (lum < 160) dark++
+    }
+    return { alt: img.alt, width: img.naturalWidth, height: img.naturalHeight, white: white / (px.length / 4), dark, state: img.dataset.state }
+  })
+  expect(drawn).toMatchObject({ alt: '借款合同', width: 113, height: 160, state: 'drawn' })
+  expect(drawn.white).toBeGreaterThan(0.9)
+  expect(drawn.dark).toBeGreaterThan(20)
   expect(await panel.getByTestId('ev-gaps').textContent()).not.toContain('缺少借款合同')
 
   // Group the receipt under the contract: it becomes 1-1.
@@ -71,4 +94,10 @@ it('adds two files through the UI and builds the bundle', async () => {
   const first = 1 + bundle.pages - 4
   expect(ranges).toEqual([`证据1 借款合同：${first}–${first + 2}`, `证据1-1 放款回单：${first + 3}–${first + 3}`])
   expect(core.services.evidence.verifyBundle(bundle.zip)).toMatchObject({ ok: true })
+
+  // The same ZIP checked as a received bundle on the 证据 page: uploaded in slices, then verified.
+  await page.goto(bridge.url + '#/evidence')
+  await page.getByRole('tab', { name: '校验证据包' }).click()
+  await page.getByTestId('ev-verify-file').setInputFiles(bundle.zip)
+  await expect.poll(() => page.getByTestId('ev-verify-result').textContent(), { timeout: 30_000 }).toBe('证据包完好：已核对 4 个文件')
 }, 180_000)
