@@ -2,19 +2,23 @@ import { join } from 'node:path'
 import type { BatchParams, BatchResult } from '../../../shared/domain/documents'
 import { defineJob } from '../jobs/registry'
 import type { BatchUnit } from './batch-plan'
+import type { RenderedDocument } from './case-documents'
 import { writeCombinedPdf } from './batch-plan'
 
 interface UnitResult {
   caseNo: string
   path: string
   missing: string[]
+  /** Sent by the worker for `commit` to register; dropped once registered. */
+  rendered?: RenderedDocument
 }
 
 /**
  * `documents.batch`: one document type for every case of a filter, in worker threads on both cores.
- * Each worker fills, renders, writes `{caseNo}-{type}.{ext}` atomically into the folder and registers the
- * document on its case; a case that fails is listed in the job's errors and the rest go on. At the end (also
- * after a cancel) the files are listed in case order and, when asked, combined into one PDF for printing.
+ * Each worker fills, renders and writes `{caseNo}-{type}.{ext}` atomically into the folder; the main thread
+ * registers the documents on their cases in groups (`commit`). A case that fails is listed in the job's
+ * errors and the rest go on. At the end (also after a cancel) the files are listed in case order and, when
+ * asked, combined into one PDF for printing.
  */
 export const documentsBatchJob = defineJob('documents.batch', {
   async plan(services, params: BatchParams): Promise<BatchUnit[]> {
@@ -23,8 +27,13 @@ export const documentsBatchJob = defineJob('documents.batch', {
   label: (u: BatchUnit) => u.caseNo,
   async runUnit(ctx, u: BatchUnit): Promise<UnitResult> {
     const p = ctx.params as BatchParams
-    const r = await ctx.services.documents.generateForCase({ caseId: u.caseId, type: p.type, format: p.format, asOf: p.asOf, templateId: p.templateId, outDir: p.outDir })
-    return { caseNo: u.caseNo, path: r.path!, missing: r.record.missing }
+    const { path, ...rendered } = await ctx.services.documents.renderForCase({ caseId: u.caseId, type: p.type, format: p.format, asOf: p.asOf, templateId: p.templateId, outDir: p.outDir })
+    return { caseNo: u.caseNo, path: path!, missing: rendered.missing, rendered }
+  },
+  /** The workers render and write; registration happens here, a group of documents per transaction. */
+  async commit(services, _params, done): Promise<UnitResult[]> {
+    await services.documents.registerRendered(done.map((d) => d.result.rendered!))
+    return done.map(({ result: { rendered: _, ...kept } }) => kept)
   },
   async finish(_services, params: BatchParams, results: { unit: BatchUnit; result: UnitResult }[]): Promise<BatchResult> {
     const done = results.map((r) => r.result).sort((a, b) => (a.caseNo < b.caseNo ? -1 : a.caseNo > b.caseNo ? 1 : 0))

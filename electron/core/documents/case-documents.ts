@@ -72,31 +72,52 @@ export interface FromContext {
   also?: (ex: Executor, record: DocumentRecord) => Promise<void>
 }
 
+/** A rendered, stored document before it is registered: its row and whose personal data it prints. */
+export interface RenderedDocument {
+  row: DocumentsTable
+  borrowerId: string
+  missing: string[]
+}
+
 /**
- * Render a document from its context, keep the file in the content store (and `outDir`), and register it on
- * the case: template id + version, the inputs snapshot, SHA-256, audit entry and the personal-data use.
+ * Render a document from its context and keep the file in the content store (and `outDir`); the row that
+ * registers it is built but not written (see `registerDocument`).
  */
-export async function generateFromContext(ctx: CoreContext, input: FromContext): Promise<GeneratedForCase> {
+export async function renderFromContext(ctx: CoreContext, input: FromContext): Promise<RenderedDocument & { bytes: Uint8Array; path?: string }> {
   const out = await generateDocument(input.type, input.context, { format: input.format, template: input.template })
   const stored = ctx.files.put(out.bytes)
   const fileName = safeFileName(input.fileName)
   let path: string | undefined
   if (input.outDir) writeFileAtomic((path = join(input.outDir, fileName)), out.bytes)
   const missing = [...new Set([...out.missing, ...(input.missing ?? [])])]
-  const now = ctx.nowIso()
   const row: DocumentsTable = {
     id: ctx.newId(), case_id: input.caseId, doc_type: input.type, format: input.format,
     template_id: out.templateId, template_version: out.templateVersion, sha256: stored.sha256, size: stored.size, file_name: fileName,
     inputs_json: JSON.stringify({ type: input.type, format: input.format, context: input.context } satisfies Snapshot),
-    created_by: ctx.platform.actor, created_at: now, missing_json: JSON.stringify(missing), as_of: input.asOf,
+    created_by: ctx.platform.actor, created_at: ctx.nowIso(), missing_json: JSON.stringify(missing), as_of: input.asOf,
   }
+  return { row, borrowerId: input.borrowerId, missing, bytes: out.bytes, path }
+}
+
+/** Registers a rendered document on its case inside the caller's transaction: the row, its audit entry and the personal-data use. */
+export async function registerDocument(ex: Executor, actor: string, d: RenderedDocument): Promise<void> {
+  const { row, missing } = d
+  await ex.insertInto('documents').values(row).execute()
+  await appendAudit(ex, { actor, at: row.created_at, entity: 'document', entityId: row.id, action: 'generate', diff: { caseId: row.case_id, type: row.doc_type, format: row.format, template: [row.template_id, row.template_version], sha256: row.sha256, missing } })
+  await recordPersonalDataUse(ex, { actor, at: row.created_at, borrowerId: d.borrowerId, purpose: `document:${row.doc_type}`, ref: row.id })
+}
+
+/**
+ * Render a document from its context, keep the file in the content store (and `outDir`), and register it on
+ * the case: template id + version, the inputs snapshot, SHA-256, audit entry and the personal-data use.
+ */
+export async function generateFromContext(ctx: CoreContext, input: FromContext): Promise<GeneratedForCase> {
+  const r = await renderFromContext(ctx, input)
   await writeTransaction(ctx.db.kysely, async (ex) => {
-    await ex.insertInto('documents').values(row).execute()
-    await appendAudit(ex, { actor: ctx.platform.actor, at: now, entity: 'document', entityId: row.id, action: 'generate', diff: { caseId: row.case_id, type: row.doc_type, format: row.format, template: [row.template_id, row.template_version], sha256: row.sha256, missing } })
-    await recordPersonalDataUse(ex, { actor: ctx.platform.actor, at: now, borrowerId: input.borrowerId, purpose: `document:${input.type}`, ref: row.id })
-    await input.also?.(ex, toRecord(row))
+    await registerDocument(ex, ctx.platform.actor, r)
+    await input.also?.(ex, toRecord(r.row))
   })
-  return { record: toRecord(row), bytes: out.bytes, path }
+  return { record: toRecord(r.row), bytes: r.bytes, path: r.path }
 }
 
 export function caseDocuments(ctx: CoreContext, claimForLoan: ClaimForLoan) {
@@ -109,15 +130,24 @@ export function caseDocuments(ctx: CoreContext, claimForLoan: ClaimForLoan) {
     return t.source
   }
 
+  /** Render and store a case's document without registering it (batch workers; the job registers in groups). */
+  async function render(input: GenerateForCase) {
+    assertDocumentType(input.type)
+    const template = input.templateId ? await userTemplate(input.type, input.templateId) : undefined
+    const built = await buildCaseContext(kysely, claimForLoan, input.caseId, { asOf: input.asOf, generatedOn: ctx.today() })
+    return renderFromContext(ctx, {
+      caseId: input.caseId, type: input.type, format: input.format, asOf: input.asOf, context: built.context, template, outDir: input.outDir,
+      fileName: `${built.caseNo}-${input.type}.${input.format}`, borrowerId: built.borrowerId, missing: built.claimProblems.map((p) => `claim(${p.contractNo}: ${p.code})`),
+    })
+  }
+
   return {
+    render,
+
     async generate(input: GenerateForCase): Promise<GeneratedForCase> {
-      assertDocumentType(input.type)
-      const template = input.templateId ? await userTemplate(input.type, input.templateId) : undefined
-      const built = await buildCaseContext(kysely, claimForLoan, input.caseId, { asOf: input.asOf, generatedOn: ctx.today() })
-      return generateFromContext(ctx, {
-        caseId: input.caseId, type: input.type, format: input.format, asOf: input.asOf, context: built.context, template, outDir: input.outDir,
-        fileName: `${built.caseNo}-${input.type}.${input.format}`, borrowerId: built.borrowerId, missing: built.claimProblems.map((p) => `claim(${p.contractNo}: ${p.code})`),
-      })
+      const r = await render(input)
+      await writeTransaction(kysely, (ex) => registerDocument(ex, ctx.platform.actor, r))
+      return { record: toRecord(r.row), bytes: r.bytes, path: r.path }
     },
 
     async listForCase(caseId: string): Promise<DocumentRecord[]> {

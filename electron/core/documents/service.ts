@@ -4,7 +4,7 @@ import type { CoreContext } from '../context'
 import { UserError } from '../errors'
 import { assertWritableDir, batchCases, checkBatchParams, type BatchUnit } from './batch-plan'
 import { buildCaseContext, recordPersonalDataUse, type ClaimForLoan } from './case-context'
-import { caseDocuments, type GenerateForCase } from './case-documents'
+import { caseDocuments, registerDocument, type GenerateForCase, type RenderedDocument } from './case-documents'
 import { sampleDocumentContext } from './sample-context'
 import { readFirmSettings, writeFirmSettings } from './firm-settings'
 import { generateDocument } from './generate'
@@ -37,8 +37,19 @@ export function documentService(ctx: CoreContext, peers: () => DocumentPeers) {
   const actor = () => ({ actor: ctx.platform.actor, at: ctx.nowIso() })
 
   return {
-    /** Generate and register one document (the worker's entry too: it does not touch template rows). */
+    /** Generate and register one document (workers may call it: it does not touch template rows). */
     generateForCase: (input: GenerateForCase) => docs.generate(input),
+
+    /** A batch worker's step: render and store one case's document, leaving its registration to `registerRendered`. */
+    async renderForCase(input: GenerateForCase): Promise<RenderedDocument & { path?: string }> {
+      const { row, borrowerId, missing, path } = await docs.render(input)
+      return { row, borrowerId, missing, path }
+    },
+
+    /** Registers documents the batch workers rendered, many in one transaction (one per letter cost more than rendering some). */
+    registerRendered: (rendered: RenderedDocument[]) => writeTransaction(kysely, async (ex) => {
+      for (const d of rendered) await registerDocument(ex, ctx.platform.actor, d)
+    }),
 
     /** Generate one document for a case; a given output folder is checked before any work. */
     async generate(input: GenerateForCase) {

@@ -8,6 +8,7 @@ import './kinds'
 import type { FromWorker, ToWorker, WorkerInit } from './protocol'
 import { JOB_KINDS } from './registry'
 import type { JobState, UnitError } from './types'
+import { unitError } from './unit-error'
 
 /** The bundled worker (Electron build) sits beside the main bundle; from source, tsx runs worker.ts. */
 function workerEntry(): URL {
@@ -41,6 +42,29 @@ export function createJobRunner(ctx: CoreContext, services: () => unknown) {
       startedAt: ctx.nowIso(), endedAt: null, result: null, failure: null,
     }
     const results: { unit: unknown; result: unknown }[] = []
+    const labelOf = (index: number) => def.label?.(units[index]) ?? `#${index + 1}`
+    // Units the workers finished, waiting for the kind's `commit` (main thread, one group at a time: what
+    // finishes while a group is being recorded makes the next group).
+    let pending: { index: number; unit: unknown; result: unknown }[] = []
+    let committing: Promise<void> | null = null
+    const commitPending = () => {
+      if (committing || !pending.length) return
+      const group = pending
+      pending = []
+      committing = def.commit!(services() as never, params, group)
+        .then(
+          (kept) => group.forEach((g, i) => results.push({ unit: g.unit, result: kept[i] })),
+          (e) => group.forEach((g) => state.errors.push(unitError(labelOf(g.index), e))),
+        )
+        .then(() => {
+          state.done += group.length
+          emit('job.progress', state)
+        })
+        .finally(() => {
+          committing = null
+          commitPending()
+        })
+    }
     const init: WorkerInit = {
       kind, params,
       core: { dataDir: ctx.platform.dataDir, resourcesDir: ctx.platform.resourcesDir, version: ctx.platform.version, actor: ctx.platform.actor, clockOffsetMs: ctx.platform.now().getTime() - Date.now(), sqliteBinding: ctx.platform.sqliteBinding },
@@ -51,6 +75,10 @@ export function createJobRunner(ctx: CoreContext, services: () => unknown) {
     const settled = new Promise<JobState>((resolve) => {
       let alive = 0
       const finish = async () => {
+        while (committing || pending.length) {
+          commitPending()
+          await committing
+        }
         if (state.status === 'running') state.status = 'done'
         try {
           if (def.finish && !state.failure) state.result = await def.finish(services() as never, params, results, state.errors)
@@ -67,7 +95,7 @@ export function createJobRunner(ctx: CoreContext, services: () => unknown) {
       const handOut = (w: Worker) => {
         if (state.status !== 'running' || nextIndex >= units.length) return w.postMessage({ type: 'stop' } satisfies ToWorker)
         const index = nextIndex++
-        state.current = def.label?.(units[index]) ?? `#${index + 1}`
+        state.current = labelOf(index)
         w.postMessage({ type: 'unit', index, unit: units[index] } satisfies ToWorker)
       }
       for (let i = 0; i < threads; i++) {
@@ -76,7 +104,11 @@ export function createJobRunner(ctx: CoreContext, services: () => unknown) {
         alive++
         w.on('message', (m: FromWorker) => {
           if (m.type === 'ready') handOut(w)
-          else if (m.type === 'unit-done' || m.type === 'unit-error') {
+          else if (m.type === 'unit-done' && def.commit) {
+            pending.push({ index: m.index, unit: units[m.index], result: m.result })
+            commitPending()
+            handOut(w)
+          } else if (m.type === 'unit-done' || m.type === 'unit-error') {
             state.done++
             if (m.type === 'unit-done') results.push({ unit: units[m.index], result: m.result })
             else state.errors.push(m.error)

@@ -23,6 +23,13 @@ export interface JobDefinition<P = unknown, U = unknown, R = unknown, F = unknow
   plan(services: Services, params: P): Promise<U[]>
   /** Do one unit in a worker; a thrown UserError is recorded against that unit and the job goes on. */
   runUnit(ctx: UnitContext, unit: U): Promise<R>
+  /**
+   * Record finished units in the main thread, many at a time (one transaction for a group instead of one per
+   * unit in each worker). Called with the units finished since its last call, never twice at once; a unit
+   * counts as done when the call has returned, and a throw marks every unit of the group as failed.
+   * Returns each unit's result as `finish` will see it (without what is now recorded, to keep memory flat).
+   */
+  commit?(services: Services, params: P, done: { unit: U; result: R }[]): Promise<R[]>
   /** Label for progress ("AJ-2026-000123"). */
   label?(unit: U): string
   /** Combine the units' results in the main thread once all workers are done (or the job was cancelled). */

@@ -1,8 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { openCore, UserError } from '../services'
+import { openCore } from '../services'
 import './kinds'
 import type { FromWorker, ToWorker, WorkerInit } from './protocol'
 import { JOB_KINDS } from './registry'
+import { unitError } from './unit-error'
 
 /**
  * A job worker: opens its own connection to the store, then takes units one at a time from the runner
@@ -48,9 +49,7 @@ async function main() {
         )
         send({ type: 'unit-done', index: m.index, result })
       } catch (e) {
-        const label = def.label?.(m.unit) ?? `#${m.index + 1}`
-        const err = e instanceof UserError ? e : new UserError('UNIT_FAILED', `处理失败：${(e as Error)?.message ?? e}`, `Failed: ${(e as Error)?.message ?? e}`)
-        send({ type: 'unit-error', index: m.index, error: { label, code: err.code, message: err.message, messageEn: err.messageEn } })
+        send({ type: 'unit-error', index: m.index, error: unitError(def.label?.(m.unit) ?? `#${m.index + 1}`, e) })
       }
     }
   } finally {
