@@ -4,6 +4,7 @@ import { COURT_MARGINS_MM, type DocumentModel } from './model'
 import { contextFields, type FieldScope } from './template/fields'
 import { fillTemplate } from './template/fill'
 import { markupToBlocks } from './template/markup'
+import type { ParsedTemplate } from './template/ast'
 import { parseTemplate } from './template/parse'
 import { assertDocumentType, builtinTemplate, type CompiledTemplate, type DocumentType, type TemplateSource } from './templates'
 
@@ -37,9 +38,20 @@ export function fieldsForType(type: DocumentType): FieldScope {
   return scope
 }
 
+/** Parsed user templates by type and body: a batch parses its template once, not once per letter. */
+const parsedTemplates = new Map<string, ParsedTemplate>()
+const PARSED_TEMPLATES_KEPT = 32
+
 /** Checks a user's template for a type; throws a UserError naming the line when it is broken. */
 export function compileTemplateFor(type: DocumentType, source: TemplateSource): CompiledTemplate {
-  return { source, parsed: parseTemplate(source.body, { fields: fieldsForType(type) }) }
+  const key = `${type}\0${source.body}`
+  let parsed = parsedTemplates.get(key)
+  if (!parsed) {
+    parsed = parseTemplate(source.body, { fields: fieldsForType(type) })
+    if (parsedTemplates.size >= PARSED_TEMPLATES_KEPT) parsedTemplates.clear()
+    parsedTemplates.set(key, parsed)
+  }
+  return { source, parsed }
 }
 
 /** Validates a context (e.g. a stored snapshot); throws DOCUMENT_BAD_CONTEXT listing what is malformed. */
