@@ -101,13 +101,13 @@ describe('evidence.thumbnail', () => {
 
   it('turns a sideways photo upright as its EXIF orientation says', async () => {
     const jpeg = await makeJpeg() // portrait: an A4 page
-    const stored = pngSize(scaledImagePng(jpeg, 'image/jpeg', 160)!)!
+    const stored = pngSize((await scaledImagePng(jpeg, 'image/jpeg', 160))!)!
     expect(stored.height).toBeGreaterThan(stored.width)
     // APP1 "Exif" with IFD0 holding Orientation = 6 (turn right), right after the SOI marker.
     const tiff = Buffer.from([0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0])
     const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, 2 + 6 + tiff.length]), Buffer.from('Exif\0\0', 'latin1'), tiff])
     const sideways = Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)])
-    const upright = pngSize(scaledImagePng(sideways, 'image/jpeg', 160)!)!
+    const upright = pngSize((await scaledImagePng(sideways, 'image/jpeg', 160))!)!
     expect([upright.width, upright.height]).toEqual([stored.height, stored.width])
   })
 

@@ -29,7 +29,7 @@ export async function evidenceThumbnail(ctx: CoreContext, item: EvidenceItemView
     if (item.size <= THUMB_INLINE_IMAGE_BYTES) return { kind: 'image', mime, dataBase64: b64(ctx.files.read(item.sha256)) }
     const cached = join(cacheDir, `${item.sha256}.png`)
     if (!existsSync(cached)) {
-      const png = scaledImagePng(ctx.files.read(item.sha256), mime, THUMB_MAX_PX)
+      const png = await scaledImagePng(ctx.files.read(item.sha256), mime, THUMB_MAX_PX)
       if (!png) throw refuse('EVIDENCE_IMAGE_CORRUPT', '图片已损坏，无法解码', 'the image is damaged and cannot be decoded')
       writeFileAtomic(cached, png)
     }
