@@ -21,7 +21,7 @@ const VALUED = new Set([
   'mapping', 'sheet', 'rejected-out', // import
   'type', 'as-of', 'min-dpd', 'template', // documents
 ])
-const BOOLEANS = new Set(['json', 'help', 'original', 'dry-run', 'combined'])
+const BOOLEANS = new Set(['json', 'help', 'original', 'dry-run', 'combined', 'store'])
 
 const USAGE = `用法 / usage: casedesk [--data-dir DIR] [--json] <command> …
   seed --cases N [--seed S]            生成演示数据 / synthetic cases
@@ -54,8 +54,8 @@ const USAGE = `用法 / usage: casedesk [--data-dir DIR] [--json] <command> …
   actions add --case ID --channel C --target T --at ISO_TIME [--outcome O] [--note N] [--override REASON]
                                        记录催收（违规则拒绝，exit 1）/ log a contact (blocked → exit 1)
   today                                今日待办 / today's work queue
-  review FILE|DIR [--regime private|licensed] [--disbursed YUAN] [--contract-date D]
-                                       合同审查（不保存）/ contract review (nothing stored)
+  review FILE|DIR [--regime private|licensed] [--disbursed YUAN] [--contract-date D] [--store]
+                                       合同审查（默认不保存；--store 保存审查记录，目录按批量任务审查）/ contract review (stored with --store; a DIR then runs as the batch job)
   report portfolio [--lender ID] [--owner O] [--stage S] [--from YYYY-MM] [--to YYYY-MM]
                                        看板数据（账龄 M1…M6+、阶段、回款、时效）/ dashboard numbers
   report client --lender ID --month YYYY-MM --format pdf|docx --out DIR

@@ -1,10 +1,15 @@
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs'
+import BetterSqlite3 from 'better-sqlite3'
 import { join } from 'node:path'
+import { spawn } from 'node:child_process'
 import { expect, it } from 'vitest'
 import { casedesk } from '../helpers/cli'
 import { tempDir } from '../helpers/temp'
 
-/** `casedesk review FILE|DIR`: the documented JSON shape, options, batch progress on stderr, errors and exit codes. */
+/**
+ * `casedesk review FILE|DIR [--store]`: the documented JSON shape, options, batch progress on stderr, errors and exit
+ * codes; with --store the reviews are in the store as the app keeps them (a directory through the review.batch job).
+ */
 const FIXTURES = 'test/fixtures/contracts'
 const FLAWED = join(FIXTURES, '01-private-kantou-flawed.txt')
 
@@ -66,3 +71,79 @@ it('bad input: missing file (1), unsupported type (1), bad option (1 or 2), no a
   expect(casedesk('review', FLAWED, '--regime', 'bank', '--data-dir', dir).code).toBe(2)
   expect(casedesk('review', '--data-dir', dir).code).toBe(2)
 }, 120_000)
+
+const reviewsIn = (dataDir: string) => {
+  const db = new BetterSqlite3(join(dataDir, 'casedesk.db'), { readonly: true })
+  try {
+    return db.prepare('SELECT id, file_name, file_kind, case_id, all_in_cost FROM contract_reviews ORDER BY file_name').all() as Record<string, unknown>[]
+  } finally {
+    db.close()
+  }
+}
+
+it('review FILE --store keeps the review and says its id; without --store nothing is stored', () => {
+  const dir = tempDir()
+  const r = casedesk('review', FLAWED, '--store', '--data-dir', dir, '--json')
+  expect(r.code).toBe(0)
+  const out = r.json()
+  expect(Object.keys(out)).toEqual(['reviewId', 'terms', 'allInAnnualCost', 'findings'])
+  expect(out.allInAnnualCost).toBe('0.4511')
+  expect(reviewsIn(dir)).toEqual([{ id: out.reviewId, file_name: '01-private-kantou-flawed.txt', file_kind: 'txt', case_id: null, all_in_cost: '0.4511' }])
+  expect(casedesk('review', FLAWED, '--data-dir', dir, '--json').code).toBe(0)
+  expect(reviewsIn(dir)).toHaveLength(1)
+}, 60_000)
+
+it('review DIR --store runs the review.batch job: each file stored, one bad file its own error, uploads cleared', () => {
+  const dir = tempDir()
+  const src = join(dir, 'contracts')
+  mkdirSync(src)
+  for (const f of ['01-private-kantou-flawed.txt', '02-licensed-clean.txt']) copyFileSync(join(FIXTURES, f), join(src, f))
+  writeFileSync(join(src, '00-empty.txt'), '')
+  writeFileSync(join(src, 'notes.md'), 'not a contract')
+  const r = casedesk('review', src, '--store', '--data-dir', dir, '--json')
+  expect(r.code).toBe(1)
+  const out = r.json()
+  expect(out.map((x: { file: string }) => x.file)).toEqual(['00-empty.txt', '01-private-kantou-flawed.txt', '02-licensed-clean.txt'])
+  expect(out[0]).toEqual({ file: '00-empty.txt', error: { code: 'REVIEW_EMPTY_FILE', message: '文件为空', messageEn: 'The file is empty' } })
+  expect(out[1]).toEqual({ file: '01-private-kantou-flawed.txt', reviewId: expect.any(String), critical: expect.any(Number), warning: expect.any(Number), info: expect.any(Number), allInAnnualCost: '0.4511' })
+  const stored = reviewsIn(dir)
+  expect(stored.map((x) => [x.id, x.file_name])).toEqual([[out[1].reviewId, '01-private-kantou-flawed.txt'], [out[2].reviewId, '02-licensed-clean.txt']])
+  // The counts are the stored review's.
+  const db = new BetterSqlite3(join(dir, 'casedesk.db'), { readonly: true })
+  const findings = JSON.parse(db.prepare('SELECT findings_json FROM contract_reviews WHERE id = ?').pluck().get(out[1].reviewId) as string) as { severity: string }[]
+  db.close()
+  expect(out[1].critical).toBe(findings.filter((f) => f.severity === 'critical').length)
+  expect(out[1].critical).toBeGreaterThan(0)
+  expect(r.stderr).toContain('审查 / reviewed 3/3')
+  expect(r.stderr).toContain('1 file(s) could not be reviewed')
+  // The staged copies are gone; the user's files are untouched.
+  const uploads = join(dir, 'imports', 'uploads')
+  expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([])
+  expect(readdirSync(src).sort()).toEqual(['00-empty.txt', '01-private-kantou-flawed.txt', '02-licensed-clean.txt', 'notes.md'])
+}, 120_000)
+
+it('review DIR --store: Ctrl-C cancels the job; what was reviewed is listed and stored, the rest is not', async () => {
+  const dir = tempDir()
+  const src = join(dir, 'contracts')
+  mkdirSync(src)
+  const text = readFileSync(FLAWED, 'utf8')
+  for (let i = 0; i < 400; i++) writeFileSync(join(src, `${String(i).padStart(3, '0')}.txt`), text)
+  const child = spawn(process.execPath, [join(process.cwd(), 'bin', 'casedesk.mjs'), 'review', src, '--store', '--data-dir', dir, '--json'], { env: { ...process.env, CASEDESK_DATA_DIR: '' } })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d) => { stdout += d })
+  child.stderr.on('data', (d) => {
+    stderr += d
+    // The first progress line: the job is under way.
+    if (/reviewed \d+\/400/.test(stderr) && !child.killed) child.kill('SIGINT')
+  })
+  const code = await new Promise<number | null>((done) => child.on('close', done))
+  expect(code).toBe(1)
+  expect(stderr).toContain('cancelled after')
+  const out = JSON.parse(stdout) as { file: string; reviewId: string }[]
+  expect(out.length).toBeGreaterThan(0)
+  expect(out.length).toBeLessThan(400)
+  const stored = new Set(reviewsIn(dir).map((r) => r.id))
+  for (const row of out) expect(stored.has(row.reviewId)).toBe(true)
+  expect(stored.size).toBeLessThan(400)
+}, 180_000)
