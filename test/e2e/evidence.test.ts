@@ -6,14 +6,15 @@ import { openCore, type OpenedCore } from '../../electron/core/services'
 import { startWebBridge, type WebBridge } from '../../electron/web/server'
 import { ensureRendererBuilt, launchChromium } from '../helpers/browser'
 import { makeEvidenceCase } from '../helpers/evidence-case'
-import { makePdf, makePng } from '../helpers/evidence-files'
+import { makeEncryptedPdf, makePdf, makePng } from '../helpers/evidence-files'
 import { tempDir } from '../helpers/temp'
 
 /**
  * A lawyer on a case in litigation, in Debian's Chromium through the web bridge: sees what evidence is
  * missing, adds two files through the file picker and sees both drawn as thumbnails (the PDF's first page by
  * pdf.js), groups the second under the first, builds the bundle as a job with a progress bar, the bundle on
- * disk holds both exhibits at the page ranges the screen shows, and the 证据 page's check passes it.
+ * disk holds both exhibits at the page ranges the screen shows, and the 证据 page's check passes it. A PDF that
+ * cannot be drawn keeps its icon, with the reason in the user's language as its tooltip.
  */
 let core: OpenedCore
 let bridge: WebBridge
@@ -43,6 +44,9 @@ afterAll(async () => {
 })
 
 it('adds two files through the UI and builds the bundle', async () => {
+  // pdf.js must work under the window's CSP (no eval: the browser would log a refusal) in its own worker.
+  const complaints: string[] = []
+  page.on('console', (m) => { if (/Content Security Policy|eval/i.test(m.text())) complaints.push(m.text()) })
   await page.goto(bridge.url + `#/cases/${caseId}`)
   const panel = page.getByTestId('evidence-panel')
   await expect.poll(() => panel.getByTestId('ev-gaps').textContent(), { timeout: 30_000 }).toContain('诉讼阶段缺少借款合同')
@@ -78,6 +82,8 @@ it('adds two files through the UI and builds the bundle', async () => {
   expect(drawn).toMatchObject({ alt: '借款合同', width: 113, height: 160, state: 'drawn' })
   expect(drawn.white).toBeGreaterThan(0.9)
   expect(drawn.dark).toBeGreaterThan(20)
+  expect(complaints).toEqual([])
+  expect(page.workers().map((w) => w.url()).filter((u) => u.includes('pdf.worker'))).toHaveLength(1)
   expect(await panel.getByTestId('ev-gaps').textContent()).not.toContain('缺少借款合同')
 
   // Group the receipt under the contract: it becomes 1-1.
@@ -101,3 +107,16 @@ it('adds two files through the UI and builds the bundle', async () => {
   await page.getByTestId('ev-verify-file').setInputFiles(bundle.zip)
   await expect.poll(() => page.getByTestId('ev-verify-result').textContent(), { timeout: 30_000 }).toBe('证据包完好：已核对 4 个文件')
 }, 180_000)
+
+it('keeps the file-kind icon, with the reason as its tooltip, for a stored PDF that cannot be drawn', async () => {
+  const other = (await makeEvidenceCase(core, 2)).caseId
+  const { added: [item] } = await core.services.evidence.add({ caseId: other, kind: 'contract', name: '加密合同' }, [{ fileName: 'locked.pdf', bytes: await makePdf(2, 'LOCKED') }])
+  writeFileSync(core.ctx.files.pathOf(item.sha256), await makeEncryptedPdf()) // damaged in the store after intake
+  await page.goto(bridge.url + `#/cases/${other}`)
+  const icon = page.getByTestId('evidence-panel').getByTestId('ev-icon')
+  await expect.poll(() => icon.getAttribute('data-state'), { timeout: 30_000 }).toBe('failed')
+  expect(await icon.getAttribute('title')).toBe('证据1“加密合同”无法生成缩略图：PDF 已加密（有密码或权限限制）')
+  await page.getByTestId('lang-switch').click()
+  await expect.poll(() => icon.getAttribute('title')).toBe('No thumbnail for Exhibit 1 "加密合同": the PDF is encrypted (password or permissions)')
+  await page.getByTestId('lang-switch').click()
+}, 60_000)
