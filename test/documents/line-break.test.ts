@@ -25,7 +25,20 @@ describe('CJK line breaking with 禁则', () => {
   it('keeps Latin words and numbers whole', () => {
     // "10,000.00" is 4.5 em wide: it does not fit after 三 and moves down whole.
     expect(lines('一二三10,000.00元', 60)).toEqual(['一二三', '10,000.00元'])
-    expect(lines('合同HT-2023-0001号', 70)).toEqual(['合同', 'HT-2023-0001号'])
+    // With two characters of room or less left, a hyphenated number moves down whole.
+    expect(lines('合同合同合HT-2023-0001号', 70)).toEqual(['合同合同合', 'HT-2023-0001号'])
+  })
+
+  it('keeps an amount with its unit: 元 never starts a line after the number', () => {
+    expect(lines('一二三四五六0.00元', 80)).toEqual(['一二三四五六', '0.00元'])
+    expect(lines('一二三四五六3.5万元', 90)).toEqual(['一二三四五六', '3.5万元'])
+  })
+
+  it('breaks a long hyphenated word after a hyphen instead of leaving a wide gap to stretch', () => {
+    // Moving "AJ-2026-000001）" down whole would leave 4 em to spread over the line.
+    expect(lines('一二（案号：AJ-2026-000001）', 100)).toEqual(['一二（案号：AJ-2026-', '000001）'])
+    // The last hyphen that fits is taken.
+    expect(lines('一二三四五六AJ-2026-000001号', 90)).toEqual(['一二三四五六AJ-', '2026-000001号'])
   })
 
   it('makes the first line shorter by the indent', () => {

@@ -6,7 +6,10 @@ import type { Run } from '../model'
  *   character before it, and the two move to the next line together;
  * - a line never ends with opening punctuation (（「『《 …): it sticks to the character after it, and so
  *   does a check box (□ 有限责任公司) — a box alone at the end of a line belongs to nothing;
- * - a run of Latin letters, digits and ASCII symbols ("HT-2023-0001", "10,000.00") is one unbreakable word.
+ * - a run of Latin letters, digits and ASCII symbols ("HT-2023-0001", "10,000.00") is one unbreakable word,
+ *   and an amount keeps its unit ("0.00元", "3.5万元" never end a line before 元/万);
+ * - except that a hyphenated word too long for the room left (a case number at the end of a line) is broken
+ *   after a hyphen rather than leaving a gap that justification would spread into wide letter spacing.
  * Any CJK character boundary is otherwise a break opportunity, and so is a space.
  */
 export const NO_LINE_START = new Set('，。、；：？！）」』》〉】〕〗”’…—・·％‰,.;:?!)]}%')
@@ -43,6 +46,11 @@ interface Box {
 }
 
 const ASCII_WORD = /[\x21-\x7e]/
+/** Units that stay with the amount before them. */
+const AMOUNT_UNITS = new Set('元万亿角分')
+const AMOUNT_END = /[0-9万亿]$/
+/** Room left on a line (in characters of the font size) above which a hyphenated word is broken to fill it. */
+const HYPHEN_BREAK_ROOM = 2
 
 /** Splits runs into boxes: ASCII words, single CJK characters, spaces; then applies the 禁则 glue. */
 function toBoxes(runs: Run[], measure: Measure, size: number): Box[] {
@@ -66,7 +74,8 @@ function toBoxes(runs: Run[], measure: Measure, size: number): Box[] {
     const w = measure(piece.text) * size
     let prev = boxes[boxes.length - 1]
     const closing = !isSpace && NO_LINE_START.has([...piece.text][0])
-    if (prev && (glueNext || closing)) {
+    const unit = !isSpace && AMOUNT_UNITS.has(piece.text) && !!prev && !prev.isSpace && AMOUNT_END.test(prev.pieces[prev.pieces.length - 1].text)
+    if (prev && (glueNext || closing || unit)) {
       // A closing mark after a space still belongs to the word before the space.
       if (!glueNext && prev.isSpace && boxes.length >= 2) {
         boxes.pop()
@@ -102,6 +111,21 @@ function splitWide(box: Box, measure: Measure, size: number): Box[] {
   return out
 }
 
+/**
+ * Splits a box that starts with a hyphenated ASCII word after the last hyphen that leaves a head no wider than
+ * `room`: [head, rest], or undefined when there is no such hyphen.
+ */
+function splitAtHyphen(box: Box, room: number, measure: Measure, size: number): [Box, Box] | undefined {
+  const [p, ...others] = box.pieces
+  if (!ASCII_WORD.test(p.text[0] ?? '')) return undefined
+  for (let i = p.text.lastIndexOf('-', p.text.length - 2); i > 0; i = p.text.lastIndexOf('-', i - 1)) {
+    const head = { ...p, text: p.text.slice(0, i + 1) }
+    const w = measure(head.text) * size
+    if (w <= room + 0.01) return [{ pieces: [head], width: w, isSpace: false }, { pieces: [{ ...p, text: p.text.slice(i + 1) }, ...others], width: box.width - w, isSpace: false }]
+  }
+  return undefined
+}
+
 function lineFrom(boxes: Box[], last: boolean): Line {
   while (boxes.length && boxes[boxes.length - 1].isSpace) boxes.pop()
   while (boxes.length && boxes[0].isSpace) boxes.shift()
@@ -128,8 +152,13 @@ export function breakLines(runs: Run[], measure: Measure, size: number, maxWidth
   let current: Box[] = []
   let width = 0
   let limit = maxWidth - firstIndent
-  for (const box of boxes) {
+  for (let box of boxes) {
     if (current.length && !box.isSpace && width + box.width > limit + 0.01) {
+      const split = limit - width > HYPHEN_BREAK_ROOM * size ? splitAtHyphen(box, limit - width, measure, size) : undefined
+      if (split) {
+        current.push(split[0])
+        box = split[1]
+      }
       lines.push(lineFrom(current, false))
       current = []
       width = 0
