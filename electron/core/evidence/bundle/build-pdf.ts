@@ -157,7 +157,7 @@ export async function buildBundlePdf(sources: BundleSource[], opts: BuildBundleO
     if (opts.batesPrefix) lines.push(batesNumber(opts.batesPrefix, i + 1))
     return lines
   })
-  const font = await embedStampFont(doc, [...new Set(stampLines.flat().join(''))].map(String))
+  const font = embedStampFont(doc, [...new Set(stampLines.flat().join(''))].map(String))
   doc.getPages().forEach((p, i) => stampPage(doc, p, font, stampLines[i]))
 
   const outline: OutlineEntry[] = [{ title: '证据目录', page: Math.min(1, index.pages - 1) }]

@@ -1,33 +1,17 @@
-import fontkit from '@pdf-lib/fontkit'
-import {
-  PDFDocument,
-  type PDFFont,
-  type PDFOperator,
-  type PDFPage,
-  beginText,
-  closePath,
-  concatTransformationMatrix,
-  endText,
-  fillAndStroke,
-  lineTo,
-  moveTo,
-  popGraphicsState,
-  pushGraphicsState,
-  rgb,
-  setFillingColor,
-  setFontAndSize,
-  setLineWidth,
-  setStrokingColor,
-  setTextMatrix,
-  showText,
-} from 'pdf-lib'
-import { FONT_POSTSCRIPT_NAME, subsetForText, subsetTag, textWidthEm } from '../../documents/render-pdf/fonts'
+import type { PDFDocument, PDFPage } from 'pdf-lib'
+import { embedSubsetFont, type EmbeddedFont } from '../../documents/render-pdf/embed-font'
+import { textWidthEm } from '../../documents/render-pdf/fonts'
 
 /**
  * The stamp on every page of a bundle: "<案号> 证据3 第 12 页" at the top right and, when asked, a Bates
  * number ("HZ2024-000012") under it. It is real text in the bundle's CJK font subset (so pdftotext and
  * search find it), on a white box so it stays legible over a scanned page, drawn in the page's visible
  * orientation whatever its /Rotate.
+ *
+ * Speed (a 500-page bundle stamps 500 pages): the font is the documents engine's own subset embedding, whose
+ * text encoding is a cmap lookup (pdf-lib's embedFont shapes every string with fontkit, ~1 ms a page), and
+ * each page's stamp is one small uncompressed content stream written as text (pdf-lib's content streams
+ * are deflated by pako one by one, allocating a fresh deflate state each time, ~1.7 ms a page).
  */
 const SIZE = 9
 const MARGIN = 14
@@ -39,11 +23,8 @@ export function batesNumber(prefix: string, n: number): string {
 }
 
 /** Embeds the font subset for every stamp of the bundle (all stamp texts given at once). */
-export async function embedStampFont(doc: PDFDocument, texts: string[]): Promise<PDFFont> {
-  doc.registerFontkit(fontkit)
-  const all = texts.join('') + '0123456789'
-  const subset = await subsetForText(all)
-  return doc.embedFont(subset, { subset: false, customName: `${subsetTag(all)}+${FONT_POSTSCRIPT_NAME}` })
+export function embedStampFont(doc: PDFDocument, texts: string[]): EmbeddedFont {
+  return embedSubsetFont(doc.context, texts.join('') + '0123456789')
 }
 
 /** User-space matrix that maps the page's visible (rotated) coordinates onto its box. */
@@ -57,31 +38,32 @@ function visibleMatrix(page: PDFPage): { m: [number, number, number, number, num
   return { m: [1, 0, 0, 1, x, y], width: w, height: h }
 }
 
+/** A number as PDF content writes it (no exponent, at most 3 decimals). */
+const num = (v: number) => String(Number(v.toFixed(3)))
+
 /**
  * Draws the stamp lines at the page's top right. The page's own content is wrapped in q…Q first, so a
  * graphics state it leaves changed cannot move or hide the stamp.
  */
-export function stampPage(doc: PDFDocument, page: PDFPage, font: PDFFont, lines: string[]): void {
+export function stampPage(doc: PDFDocument, page: PDFPage, font: EmbeddedFont, lines: string[]): void {
   // normalize() makes /Contents an array and wraps the page's own content in q…Q (pdf-lib's autoNormalizeCTM).
   page.node.normalize()
-  const key = page.node.newFontDictionary('CDStamp', font.ref).asString().slice(1)
+  const key = page.node.newFontDictionary('CDStamp', font.ref).asString()
   const { m, width, height } = visibleMatrix(page)
   const widths = lines.map((l) => textWidthEm(l) * SIZE)
   const boxW = Math.max(...widths) + PAD * 2
   const boxH = lines.length * (SIZE + 2) + PAD * 2
   const left = width - MARGIN - boxW
   const top = height - MARGIN
-  const ops: PDFOperator[] = [
-    pushGraphicsState(),
-    concatTransformationMatrix(...m),
-    setFillingColor(rgb(1, 1, 1)), setStrokingColor(rgb(0.55, 0, 0)), setLineWidth(0.6),
-    moveTo(left, top), lineTo(left + boxW, top), lineTo(left + boxW, top - boxH), lineTo(left, top - boxH), closePath(), fillAndStroke(),
-    setFillingColor(rgb(0.55, 0, 0)),
-    beginText(), setFontAndSize(key, SIZE),
+  const ops = [
+    'q', `${m.map(num).join(' ')} cm`,
+    '1 1 1 rg 0.55 0 0 RG 0.6 w',
+    `${num(left)} ${num(top - boxH)} ${num(boxW)} ${num(boxH)} re B`,
+    '0.55 0 0 rg BT', `${key} ${SIZE} Tf`,
   ]
   lines.forEach((l, i) => {
-    ops.push(setTextMatrix(1, 0, 0, 1, left + boxW - PAD - widths[i], top - PAD - SIZE * 0.88 - i * (SIZE + 2)), showText(font.encodeText(l)))
+    ops.push(`1 0 0 1 ${num(left + boxW - PAD - widths[i])} ${num(top - PAD - SIZE * 0.88 - i * (SIZE + 2))} Tm ${font.encode(l).toString()} Tj`)
   })
-  ops.push(endText(), popGraphicsState())
-  page.node.addContentStream(doc.context.register(doc.context.contentStream(ops)))
+  ops.push('ET Q')
+  page.node.addContentStream(doc.context.register(doc.context.stream(ops.join('\n'))))
 }
