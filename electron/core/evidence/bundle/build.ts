@@ -3,12 +3,14 @@ import { EVIDENCE_KIND_LABELS, type BundleResult, type EvidenceItemView } from '
 import { appendAudit } from '../../audit/log'
 import type { CoreContext } from '../../context'
 import type { DocumentContext } from '../../documents/context'
+import { writeTransaction } from '../../documents/write-tx'
 import { notFound, UserError } from '../../errors'
 import { listEvidence } from '../repo'
 import { buildBundlePdf, type BundleSource } from './build-pdf'
 import { DOCX_MIME } from '../file-check'
 import { docxToPdf } from './docx-to-pdf'
 import { writeBundleZip } from './export-zip'
+import { scanBytes, type ScannedEntry } from './zip-writer'
 import { safeNamePart } from './zip-names'
 
 /** What a bundle build is asked for. */
@@ -50,14 +52,23 @@ export async function buildCaseBundle(ctx: CoreContext, req: BundleRequest): Pro
   if (items.length === 0) throw new UserError('EVIDENCE_NONE', '本案还没有证据，无法生成证据材料', 'This case has no exhibits yet, so there is no bundle to build', { field: 'caseId' })
   const caseNo = kase.court_case_no ?? kase.case_no
   const cacheDir = join(ctx.platform.dataDir, 'cache', 'docx-pdf')
-  const originals = items.map((v) => ({ view: v, path: ctx.files.pathOf(v.sha256), entry: originalEntry(v) }))
+  const originals = items.map((v) => ({ view: v, path: ctx.files.pathOf(v.sha256), entry: originalEntry(v), scan: undefined as ScannedEntry | undefined }))
   // Bytes are read only when the builder reaches each exhibit (one at a time); DOCX goes through LibreOffice first.
-  const sources: BundleSource[] = originals.map(({ view: v }) => ({
-    label: v.label, name: v.name, source: v.source, purpose: v.purpose, original: v.original, isSubItem: v.parentId !== null,
-    mime: v.mime === DOCX_MIME ? 'application/pdf' : v.mime,
-    pages: v.mime === DOCX_MIME ? null : v.pages,
-    bytes: () => (v.mime === DOCX_MIME ? docxToPdf(ctx.files.read(v.sha256), v.label, v.name, cacheDir) : ctx.files.read(v.sha256)),
-  }))
+  // Their CRC-32 and SHA-256 for the ZIP are taken then, so the ZIP writer need not read every original twice.
+  const sources: BundleSource[] = originals.map((o) => {
+    const v = o.view
+    const read = () => {
+      const bytes = ctx.files.read(v.sha256)
+      o.scan = scanBytes(bytes)
+      return bytes
+    }
+    return {
+      label: v.label, name: v.name, source: v.source, purpose: v.purpose, original: v.original, isSubItem: v.parentId !== null,
+      mime: v.mime === DOCX_MIME ? 'application/pdf' : v.mime,
+      pages: v.mime === DOCX_MIME ? null : v.pages,
+      bytes: () => (v.mime === DOCX_MIME ? docxToPdf(read(), v.label, v.name, cacheDir) : read()),
+    }
+  })
   const today = ctx.today()
   const context: DocumentContext = {
     generatedOn: today,
@@ -73,7 +84,7 @@ export async function buildCaseBundle(ctx: CoreContext, req: BundleRequest): Pro
   const generatedAt = ctx.nowIso()
   const written = await writeBundleZip({
     zipPath, pdfPath, pdfEntry, pdfBytes: built.bytes, mtime: ctx.platform.now(),
-    originals: originals.map((o) => ({ entry: o.entry, path: o.path, sha256: o.view.sha256, label: `证据${o.view.label} ${o.view.name}` })),
+    originals: originals.map((o) => ({ entry: o.entry, path: o.path, sha256: o.view.sha256, label: `证据${o.view.label} ${o.view.name}`, scan: o.scan })),
     manifest: (hashes) => ({
       format: 'casedesk-evidence-bundle/1',
       generatedAt,
@@ -93,7 +104,8 @@ export async function buildCaseBundle(ctx: CoreContext, req: BundleRequest): Pro
     zip: zipPath, pdf: pdfPath, pages: built.pages, indexPages: built.indexPages, pdfSha256: written.pdfSha256, zipSha256: written.zipSha256,
     exhibits: items.map((v, i) => ({ no: v.label, name: v.name, firstPage: built.ranges[i].firstPage, lastPage: built.ranges[i].lastPage, sha256: v.sha256 })),
   }
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  // BEGIN IMMEDIATE: filing packs register bundles from two workers at once (see write-tx.ts).
+  await writeTransaction(ctx.db.kysely, async (trx) => {
     const id = ctx.newId()
     await trx.insertInto('evidence_bundles').values({
       id, case_id: req.caseId, zip_path: zipPath, pdf_path: pdfPath, zip_sha256: written.zipSha256, pdf_sha256: written.pdfSha256,

@@ -25,6 +25,8 @@ export interface ZipFile {
   sha256: string
   /** How the refusal names it ("证据3 借款合同"). */
   label: string
+  /** Its CRC-32, size and SHA-256 when the caller took them from the bytes it read (else the file is scanned here). */
+  scan?: ScannedEntry
 }
 
 export interface WrittenBundle {
@@ -62,7 +64,7 @@ export async function writeBundleZip(args: {
   const pdfDigest = sha256Hex(args.pdfBytes)
   const scanned: Record<string, ScannedEntry> = {}
   for (const o of args.originals) {
-    const scan = scanFile(o.path)
+    const scan = o.scan ?? scanFile(o.path)
     if (scan.sha256 !== o.sha256) throw new UserError('EVIDENCE_FILE_CHANGED', `${o.label}的存储文件与入库时不一致（SHA-256 不符），请运行“校验存储文件”`, `The stored file of ${o.label} differs from intake (SHA-256 mismatch); check the stored files`)
     scanned[o.entry] = scan
   }

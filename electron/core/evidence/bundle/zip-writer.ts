@@ -52,6 +52,11 @@ export function scanFile(path: string): ScannedEntry {
   return { crc: crc >>> 0, size, sha256: hash.digest('hex') }
 }
 
+/** The same for bytes already in memory (an exhibit the bundle builder has just read). */
+export function scanBytes(b: Uint8Array): ScannedEntry {
+  return { crc: crc32(b) >>> 0, size: b.length, sha256: createHash('sha256').update(b).digest('hex') }
+}
+
 const LIMIT = 0xffff_fff0
 
 function dosDateTime(d: Date): { date: number; time: number } {
