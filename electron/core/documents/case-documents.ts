@@ -5,7 +5,7 @@ import type { CoreContext } from '../context'
 import type { DocumentsTable } from '../db/schema'
 import { notFound, UserError } from '../errors'
 import { sha256Hex, writeFileAtomic } from '../files/content-store'
-import { buildCaseContext, recordPersonalDataUse, type ClaimForLoan } from './case-context'
+import { buildCaseContext, recordPersonalDataUse, type CaseContext, type ClaimForLoan } from './case-context'
 import type { DocumentContext } from './context'
 import { generateDocument, parseContext } from './generate'
 import { templateSource } from './template-store'
@@ -130,15 +130,20 @@ export function caseDocuments(ctx: CoreContext, claimForLoan: ClaimForLoan) {
     return t.source
   }
 
+  /** Render and store one document from a case's built context, without registering it. */
+  function renderFromCase(built: CaseContext, input: GenerateForCase, template: TemplateSource | undefined) {
+    return renderFromContext(ctx, {
+      caseId: input.caseId, type: input.type, format: input.format, asOf: input.asOf, context: built.context, template, outDir: input.outDir,
+      fileName: `${built.caseNo}-${input.type}.${input.format}`, borrowerId: built.borrowerId, missing: built.claimProblems.map((p) => `claim(${p.contractNo}: ${p.code})`),
+    })
+  }
+
   /** Render and store a case's document without registering it (batch workers; the job registers in groups). */
   async function render(input: GenerateForCase) {
     assertDocumentType(input.type)
     const template = input.templateId ? await userTemplate(input.type, input.templateId) : undefined
     const built = await buildCaseContext(kysely, claimForLoan, input.caseId, { asOf: input.asOf, generatedOn: ctx.today() })
-    return renderFromContext(ctx, {
-      caseId: input.caseId, type: input.type, format: input.format, asOf: input.asOf, context: built.context, template, outDir: input.outDir,
-      fileName: `${built.caseNo}-${input.type}.${input.format}`, borrowerId: built.borrowerId, missing: built.claimProblems.map((p) => `claim(${p.contractNo}: ${p.code})`),
-    })
+    return renderFromCase(built, input, template)
   }
 
   return {
@@ -148,6 +153,22 @@ export function caseDocuments(ctx: CoreContext, claimForLoan: ClaimForLoan) {
       const r = await render(input)
       await writeTransaction(kysely, (ex) => registerDocument(ex, ctx.platform.actor, r))
       return { record: toRecord(r.row), bytes: r.bytes, path: r.path }
+    },
+
+    /**
+     * Several documents of one case in their built-in templates (a filing pack: 起诉状 DOCX and PDF, 证据目录,
+     * 授权委托书 …) from one context — the case read and its claim computed once for the set, not once per
+     * document — registered together in one transaction.
+     */
+    async generateSet(input: Omit<GenerateForCase, 'type' | 'format' | 'templateId'>, docs: { type: string; format: DocumentFormatCode }[]): Promise<GeneratedForCase[]> {
+      for (const d of docs) assertDocumentType(d.type)
+      const built = await buildCaseContext(kysely, claimForLoan, input.caseId, { asOf: input.asOf, generatedOn: ctx.today() })
+      const rendered: Awaited<ReturnType<typeof renderFromContext>>[] = []
+      for (const d of docs) rendered.push(await renderFromCase(built, { ...input, ...d }, undefined))
+      await writeTransaction(kysely, async (ex) => {
+        for (const r of rendered) await registerDocument(ex, ctx.platform.actor, r)
+      })
+      return rendered.map((r) => ({ record: toRecord(r.row), bytes: r.bytes, path: r.path }))
     },
 
     async listForCase(caseId: string): Promise<DocumentRecord[]> {

@@ -39,6 +39,8 @@ export function documentService(ctx: CoreContext, peers: () => DocumentPeers) {
   return {
     /** Generate and register one document (workers may call it: it does not touch template rows). */
     generateForCase: (input: GenerateForCase) => docs.generate(input),
+    /** Several documents of one case from one context (filing packs, in a worker). */
+    generateSetForCase: (...args: Parameters<typeof docs.generateSet>) => docs.generateSet(...args),
 
     /** A batch worker's step: render and store one case's document, leaving its registration to `registerRendered`. */
     async renderForCase(input: GenerateForCase): Promise<RenderedDocument & { path?: string }> {

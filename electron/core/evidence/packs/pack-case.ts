@@ -7,11 +7,13 @@ import type { Services } from '../../services'
 import type { PackResult } from '../../../../shared/domain/evidence'
 import { safeNamePart } from '../bundle/zip-names'
 
-const DOCS: { type: string; formats: ('docx' | 'pdf')[]; label: string }[] = [
-  { type: 'complaint', formats: ['docx', 'pdf'], label: '起诉状' },
-  { type: 'evidence-list', formats: ['pdf'], label: '证据目录' },
-  { type: 'power-of-attorney', formats: ['pdf'], label: '授权委托书' },
-  { type: 'service-address', formats: ['pdf'], label: '送达地址确认书' },
+/** The pack's documents in order; the first format of a type reports what it is missing. */
+const DOCS: { type: string; format: 'docx' | 'pdf'; label: string }[] = [
+  { type: 'complaint', format: 'docx', label: '起诉状' },
+  { type: 'complaint', format: 'pdf', label: '' },
+  { type: 'evidence-list', format: 'pdf', label: '证据目录' },
+  { type: 'power-of-attorney', format: 'pdf', label: '授权委托书' },
+  { type: 'service-address', format: 'pdf', label: '送达地址确认书' },
 ]
 
 /**
@@ -46,13 +48,12 @@ export async function buildPack(s: Services, caseId: string, outDir: string, asO
   const courtFee = claim ? s.calc.courtFee(claim).fullFee : null
   if (!kase.court) missing.push('受诉法院未填写')
 
-  for (const d of DOCS) {
-    for (const format of d.formats) {
-      const r = await s.documents.generateForCase({ caseId, type: d.type, format, asOf, outDir: dir })
-      if (r.path) files.push(r.path)
-      if (format === d.formats[0] && r.record.missing.length) missing.push(`${d.label}缺少：${r.record.missing.join('、')}`)
-    }
-  }
+  // One case context for all five documents (the case read and its claim computed once).
+  const docs = await s.documents.generateSetForCase({ caseId, asOf, outDir: dir }, DOCS.map(({ type, format }) => ({ type, format })))
+  docs.forEach((r, i) => {
+    if (r.path) files.push(r.path)
+    if (DOCS[i].label && r.record.missing.length) missing.push(`${DOCS[i].label}缺少：${r.record.missing.join('、')}`)
+  })
 
   const exhibits = await s.evidence.list(caseId)
   if (exhibits.length === 0) missing.push('尚无证据，未生成证据材料')
