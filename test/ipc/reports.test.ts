@@ -92,6 +92,30 @@ describe('reports.dashboard', () => {
   })
 })
 
+describe('limitation risks: the work queue\'s stored limitation (loan_limitation), not a computation of their own', () => {
+  it('rows are filled lazily for the candidates; an acknowledgement and a filing take cases off the list as on the case page', async () => {
+    const own = await makeCore()
+    try {
+      const b = await seedBook(own)
+      const raw = own.ctx.db.raw
+      expect(raw.prepare('SELECT count(*) FROM loan_limitation').pluck().get()).toBe(0) // seeding and import fill none
+      const before = await call(own, 'reports.dashboard', {})
+      expect(before.limitation.rows.map((r: { caseNo: string }) => r.caseNo)).toEqual([b.caseNos.c9, b.caseNos.c11, b.caseNos.c10])
+      const stored = raw.prepare(`SELECT case_id, expiry FROM loan_limitation WHERE case_id IN (?, ?, ?) ORDER BY expiry`).all(b.cases.c9, b.cases.c11, b.cases.c10)
+      expect(stored).toEqual([{ case_id: b.cases.c9, expiry: '2026-12-10' }, { case_id: b.cases.c11, expiry: '2026-12-15' }, { case_id: b.cases.c10, expiry: '2027-02-20' }])
+      await call(own, 'acknowledgements.add', { caseId: b.cases.c9, signedOn: '2026-11-20', note: '债务确认书' })
+      await call(own, 'litigation.addEvent', { caseId: b.cases.c11, kind: 'filing', date: '2026-11-25' })
+      const after = await call(own, 'reports.dashboard', {})
+      expect(after.limitation.rows.map((r: { caseNo: string }) => r.caseNo)).toEqual([b.caseNos.c10])
+      expect(after.limitation).toMatchObject({ within30: 0, within90: 1 })
+      expect((await call(own, 'deadlines.forCase', { id: b.cases.c9 })).limitation[0]).toMatchObject({ state: 'running', expiry: '2029-11-20' })
+      expect((await call(own, 'deadlines.forCase', { id: b.cases.c11 })).limitation[0]).toMatchObject({ state: 'suspended_by_proceedings', expiry: null })
+    } finally {
+      await own.close()
+    }
+  })
+})
+
 describe('reports.exportCases and reports.exportAggregate', () => {
   it('CSV: UTF-8 with BOM, Chinese header, every case once, ID numbers and phones masked', async () => {
     const f = await call(core, 'reports.exportCases', { format: 'csv' })

@@ -31,7 +31,7 @@ export interface ClientReportData {
 }
 
 /** Everything the monthly report for one lender says, read from the store. */
-export function clientReportData(raw: BetterSqlite3.Database, risks: (today: string) => LimitationRisk[], lenderId: string, lenderName: string, month: string, today: string): ClientReportData {
+export function clientReportData(raw: BetterSqlite3.Database, risks: LimitationRisk[], lenderId: string, lenderName: string, month: string, today: string): ClientReportData {
   const month1 = computeDashboard(raw, { lenderId, from: month, to: month }, today, risks)
   const months6 = computeDashboard(raw, { lenderId, from: addMonths(`${month}-01`, -5).slice(0, 7), to: month }, today, risks)
   const startIso = chinaMidnightIso(`${month}-01`)

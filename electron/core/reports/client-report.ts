@@ -101,7 +101,7 @@ export function clientReportModel(d: ClientReportData, charts?: Record<ChartKey,
 }
 
 /** Render the report: PDF with vector charts drawn on its last page, DOCX with the dashboard's charts as pictures. */
-export async function buildClientReport(ctx: CoreContext, risks: (today: string) => LimitationRisk[], lenderId: string, lenderName: string, month: string, format: 'pdf' | 'docx') {
+export async function buildClientReport(ctx: CoreContext, risks: LimitationRisk[], lenderId: string, lenderName: string, month: string, format: 'pdf' | 'docx') {
   const data = clientReportData(ctx.db.raw, risks, lenderId, lenderName, month, ctx.today())
   // Renderers and chart drawing (pdf-lib, docx, echarts, resvg) load on first use.
   if (format === 'pdf') {

@@ -11,9 +11,9 @@ export const LIMITATION_ROWS = 200
 /**
  * The dashboard's numbers for a filter on `today`: every figure is a SQL aggregate over the store; this
  * function only rolls the grouped rows up into the shapes the screen, the CLI and the reports read.
- * `risks` gives the whole book's limitation risks (see createLimitationCache); they are filtered here.
+ * `risks` are the whole book's limitation risks (see createLimitationCache); they are filtered here.
  */
-export function computeDashboard(raw: BetterSqlite3.Database, f: ParsedReportFilter, today: string, risks: (today: string) => LimitationRisk[]): Dashboard {
+export function computeDashboard(raw: BetterSqlite3.Database, f: ParsedReportFilter, today: string, risks: LimitationRisk[]): Dashboard {
   const scope = caseScope(f)
   const period = reportPeriod(f, today)
   const stock = stockFigures(raw, scope, today)
@@ -50,7 +50,7 @@ export function computeDashboard(raw: BetterSqlite3.Database, f: ParsedReportFil
   }))
   lenders.sort((a, b) => b.principalOutstandingFen - a.principalOutstandingFen || a.lenderName.localeCompare(b.lenderName))
 
-  const limitation = risks(today).filter((r) => (!f.lenderId || r.lenderId === f.lenderId) && (!f.owner || r.owner === f.owner) && (!f.stage || r.stage === f.stage))
+  const limitation = risks.filter((r) => (!f.lenderId || r.lenderId === f.lenderId) && (!f.owner || r.owner === f.owner) && (!f.stage || r.stage === f.stage))
   const openCases = stock.funnel.filter((s) => s.stage !== 'closed').reduce((n, s) => n + s.count, 0)
   const casesWithin = (days: number) => new Set(limitation.filter((r) => r.daysLeft <= days).map((r) => r.caseId)).size
   return {

@@ -1,10 +1,9 @@
-import { join } from 'node:path'
 import type { z } from 'zod'
 import type { aggregateExportInput, caseExportInput, clientReportInput, Dashboard, ExportedFile, reportFilter } from '../../../shared/domain/report'
 import { appendAudit } from '../audit/log'
 import type { CoreContext } from '../context'
 import { notFound } from '../errors'
-import { createWorkCalendar, readHolidayCalendarFile, type WorkCalendar } from '../law/calendar'
+import { ruleSources } from '../collection/rules-source'
 import { aggregateFileName, aggregateTable } from './aggregate-export'
 import { caseExportFileName, caseExportTable } from './case-export'
 import { buildClientReport } from './client-report'
@@ -19,11 +18,14 @@ const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const
 
-/** The portfolio dashboard, its exports, case-list exports and the monthly client report. Reads only, except the audit entry of an unmasked export. */
+/**
+ * The portfolio dashboard, its exports, case-list exports and the monthly client report. Reads only, except the
+ * audit entry of an unmasked export and the stored limitation rows the limitation-risk list fills when missing.
+ */
 export function reportService(ctx: CoreContext) {
-  let calendar: WorkCalendar | undefined
-  const cal = () => (calendar ??= createWorkCalendar(readHolidayCalendarFile(join(ctx.platform.resourcesDir, 'data', 'holidays-cn.json'))))
-  const risks = createLimitationCache(ctx.db.raw, cal)
+  // The same holiday calendar and calendar key as the work queue, so both read the same stored limitation rows.
+  const sources = ruleSources(ctx)
+  const risks = createLimitationCache(ctx.db.kysely, ctx.db.raw, () => ({ cal: sources.calendar(), key: sources.calendarKey() }))
   const lenderName = (id: string | undefined): string | null => {
     if (!id) return null
     const row = ctx.db.raw.prepare('SELECT name FROM lenders WHERE id = ?').get(id) as { name: string } | undefined
@@ -35,9 +37,10 @@ export function reportService(ctx: CoreContext) {
   })
 
   return {
-    dashboard(f: z.output<typeof reportFilter>): Dashboard {
+    async dashboard(f: z.output<typeof reportFilter>): Promise<Dashboard> {
       lenderName(f.lenderId)
-      return computeDashboard(ctx.db.raw, f, ctx.today(), risks)
+      const today = ctx.today()
+      return computeDashboard(ctx.db.raw, f, today, await risks(today))
     },
 
     async exportCases(i: z.output<typeof caseExportInput>): Promise<ExportedFile> {
@@ -50,13 +53,14 @@ export function reportService(ctx: CoreContext) {
 
     async exportAggregate(i: z.output<typeof aggregateExportInput>): Promise<ExportedFile> {
       const lender = lenderName(i.filter.lenderId)
-      const d = computeDashboard(ctx.db.raw, i.filter, ctx.today(), risks)
+      const today = ctx.today()
+      const d = computeDashboard(ctx.db.raw, i.filter, today, await risks(today))
       return file(aggregateTable(d, i.aggregate), i.format, aggregateFileName(d, i.aggregate, lender, i.format))
     },
 
     async clientReport(i: z.output<typeof clientReportInput>): Promise<ExportedFile> {
       const lender = lenderName(i.lenderId)!
-      const { bytes, rows } = await buildClientReport(ctx, risks, i.lenderId, lender, i.month, i.format)
+      const { bytes, rows } = await buildClientReport(ctx, await risks(ctx.today()), i.lenderId, lender, i.month, i.format)
       return { fileName: `${i.month}_${lender}_月度报告.${i.format}`.replace(/[\\/:*?"<>|\s]+/g, '_'), mime: MIME[i.format], rows, base64: Buffer.from(bytes).toString('base64') }
     },
   }
