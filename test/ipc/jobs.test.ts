@@ -36,3 +36,18 @@ it('cancels: no further unit starts and the job ends as cancelled', async () => 
   expect((await core.dispatch('jobs.cancel', { id: 42 })).ok).toBe(false)
   await core.close()
 })
+
+it('a kind with commit records finished units on the main thread in groups; a failed group lists each of its units', async () => {
+  const core = await makeCore()
+  const { jobId } = await core.services.jobs.start('diagnostics.echo-grouped', { units: 30, failOn: [7], commitFailOn: [12] })
+  const end = await core.services.jobs.wait(jobId)
+  expect(end).toMatchObject({ status: 'done', done: 30, total: 30 })
+  const result = end.result as { ok: number; failed: number }
+  expect(result.ok + result.failed).toBe(30)
+  const byCode = (code: string) => end.errors.filter((e) => e.code === code).map((e) => e.label)
+  expect(byCode('ECHO_FAILED')).toEqual(['#7'])
+  expect(byCode('ECHO_COMMIT_FAILED')).toContain('#12')
+  expect(byCode('ECHO_COMMIT_FAILED')).not.toContain('#7')
+  expect(end.errors[end.errors.length - 1].message).toMatch(/[\u4e00-\u9fff]/)
+  await core.close()
+})

@@ -10,6 +10,8 @@ export interface EchoParams {
   units: number
   failOn?: number[]
   delayMs?: number
+  /** diagnostics.echo-grouped: the group holding one of these units fails to commit. */
+  commitFailOn?: number[]
 }
 
 export const echoJob = defineJob('diagnostics.echo', {
@@ -26,5 +28,17 @@ export const echoJob = defineJob('diagnostics.echo', {
   },
   async finish(_s, _p, results, errors) {
     return { ok: results.length, failed: errors.length, cases: results[0]?.result.cases ?? null }
+  },
+})
+
+/**
+ * The echo job with a main-thread `commit` (as documents batches register their rows): each result says
+ * how many units its group held; a group holding a unit of `commitFailOn` fails as a whole.
+ */
+export const echoGroupedJob = defineJob('diagnostics.echo-grouped', {
+  ...echoJob,
+  async commit(_s, p: EchoParams, done: { unit: number; result: { n: number; cases: number } }[]) {
+    if (done.some((d) => p.commitFailOn?.includes(d.unit))) throw new UserError('ECHO_COMMIT_FAILED', '这一组按要求未能记录', 'This group failed to commit as asked')
+    return done.map((d) => ({ ...d.result, group: done.length }))
   },
 })
