@@ -64,3 +64,27 @@ it('the next case number is read from the end of the case_no index, and is the y
   const highest = core.ctx.db.raw.prepare("SELECT max(case_no) AS n FROM cases WHERE substr(case_no, 1, 8) = 'AJ-2026-'").get() as { n: string }
   expect((await lastCaseNoQuery(core.ctx.db.kysely, '2026-11-28').executeTakeFirstOrThrow()).case_no).toBe(highest.n)
 })
+
+it("a lender's cases are a range of cases_report (lender_id leads it; the lone cases_lender index went in 0010)", () => {
+  const eqp = (q: string) => (core.ctx.db.raw.prepare(`EXPLAIN QUERY PLAN ${q}`).all('x') as { detail: string }[]).map((r) => r.detail).join('\n')
+  expect(eqp('SELECT count(*) FROM cases WHERE lender_id = ?')).toMatch(/SEARCH cases USING COVERING INDEX cases_report \(lender_id=\?\)/)
+  // The foreign-key check when a lender is deleted looks its cases up the same way.
+  expect(eqp('DELETE FROM lenders WHERE id = ?')).toMatch(/SEARCH cases USING INDEX cases_report \(lender_id=\?\)/)
+})
+
+it("a case's search row is deleted by rowid through case_search_case, not by scanning the FTS table", async () => {
+  const raw = core.ctx.db.raw
+  const sqlOf = (await import('../../electron/core/cases/search')).refreshCaseSearch.toString()
+  expect(sqlOf).toMatch(/DELETE FROM case_search WHERE rowid IN \(SELECT id FROM case_search_content WHERE c0 = /)
+  const p = (raw.prepare('EXPLAIN QUERY PLAN DELETE FROM case_search WHERE rowid IN (SELECT id FROM case_search_content WHERE c0 = ?)').all('x') as { detail: string }[]).map((r) => r.detail).join('\n')
+  expect(p).toMatch(/SEARCH case_search_content USING COVERING INDEX case_search_case \(c0=\?\)/)
+  // And it deletes exactly that case's row.
+  const caseId = raw.prepare('SELECT id FROM cases LIMIT 1').pluck().get() as string
+  const before = raw.prepare('SELECT count(*) FROM case_search').pluck().get() as number
+  await core.ctx.db.kysely.transaction().execute(async (tx) => {
+    const { refreshCaseSearch } = await import('../../electron/core/cases/search')
+    await refreshCaseSearch(tx, caseId)
+  })
+  expect(raw.prepare('SELECT count(*) FROM case_search').pluck().get()).toBe(before)
+  expect(raw.prepare('SELECT count(*) FROM case_search WHERE case_id = ?').pluck().get(caseId)).toBe(1)
+})

@@ -7,14 +7,14 @@ CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
 -- index case_loans_loan
 CREATE INDEX case_loans_loan ON case_loans(loan_id);
 
+-- index case_search_case
+CREATE INDEX case_search_case ON case_search_content(c0);
+
 -- index cases_aging
 CREATE INDEX cases_aging ON cases(overdue_since, stage, principal_outstanding_fen, lender_id, owner);
 
 -- index cases_borrower
 CREATE INDEX cases_borrower ON cases(borrower_id);
-
--- index cases_lender
-CREATE INDEX cases_lender ON cases(lender_id);
 
 -- index cases_opened
 CREATE INDEX cases_opened ON cases(opened_on, lender_id, owner, stage, principal_outstanding_fen);
@@ -612,9 +612,6 @@ CREATE TRIGGER case_loans_limitation_upd AFTER UPDATE ON case_loans BEGIN DELETE
 -- trigger cases_limitation_del
 CREATE TRIGGER cases_limitation_del AFTER DELETE ON cases BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.id; END;
 
--- trigger cases_limitation_ins
-CREATE TRIGGER cases_limitation_ins AFTER INSERT ON cases BEGIN DELETE FROM loan_limitation WHERE case_id = NEW.id; END;
-
 -- trigger cases_limitation_upd
 CREATE TRIGGER cases_limitation_upd AFTER UPDATE OF filing_date ON cases BEGIN DELETE FROM loan_limitation WHERE case_id = OLD.id; DELETE FROM loan_limitation WHERE case_id = NEW.id; END;
 
@@ -695,9 +692,6 @@ CREATE TRIGGER evidence_items_limitation_upd AFTER UPDATE OF removed_at ON evide
 
 -- trigger loans_limitation_del
 CREATE TRIGGER loans_limitation_del AFTER DELETE ON loans BEGIN DELETE FROM loan_limitation WHERE loan_id = OLD.id; END;
-
--- trigger loans_limitation_ins
-CREATE TRIGGER loans_limitation_ins AFTER INSERT ON loans BEGIN DELETE FROM loan_limitation WHERE loan_id = NEW.id; END;
 
 -- trigger loans_limitation_upd
 CREATE TRIGGER loans_limitation_upd AFTER UPDATE OF maturity_date ON loans BEGIN DELETE FROM loan_limitation WHERE loan_id = OLD.id; DELETE FROM loan_limitation WHERE loan_id = NEW.id; END;

@@ -3,10 +3,12 @@ import type { Executor } from '../audit/log'
 
 /**
  * The case search index (FTS5, trigram): one row per case holding the borrower's name, ID number, phones,
- * the contract numbers and the case number. Rebuilt for a case whenever any of those change.
+ * the contract numbers and the case number. Rebuilt for a case whenever any of those change. The old row is
+ * found by rowid through the index case_search_case on the FTS table's content (migration 0010): case_id
+ * itself is UNINDEXED, and `WHERE case_id = ?` scanned every case's row.
  */
 export async function refreshCaseSearch(ex: Executor, caseId: string): Promise<void> {
-  await ex.deleteFrom('case_search').where('case_id', '=', caseId).execute()
+  await sql`DELETE FROM case_search WHERE rowid IN (SELECT id FROM case_search_content WHERE c0 = ${caseId})`.execute(ex)
   await sql`
     INSERT INTO case_search (case_id, case_no, borrower_name, id_number, phones, contract_nos)
     SELECT c.id, c.case_no, b.name, coalesce(b.id_number, ''),

@@ -53,7 +53,8 @@ export function prepareImportStatements(raw: BetterSqlite3.Database) {
     repaidOf: p('SELECT coalesce(sum(coalesce(principal_fen, amount_fen)), 0) AS principal, coalesce(sum(amount_fen), 0) AS total FROM repayments WHERE loan_id = ?'),
     caseFigures: p('UPDATE cases SET principal_outstanding_fen = ?, repaid_fen = ?, overdue_since = ?, updated_at = ? WHERE id = ?'),
     searchRow: p('INSERT INTO case_search (case_id, case_no, borrower_name, id_number, phones, contract_nos) VALUES (?, ?, ?, ?, ?, ?)'),
-    searchClearMany: p('DELETE FROM case_search WHERE case_id IN (SELECT value FROM json_each(?))'),
+    // By rowid through case_search_case (migration 0010), as cases/search.ts does: case_id is UNINDEXED in the FTS table.
+    searchClearMany: p('DELETE FROM case_search WHERE rowid IN (SELECT id FROM case_search_content WHERE c0 IN (SELECT value FROM json_each(?)))'),
     // The same text as cases/search.ts refreshCaseSearch, so imported and hand-made cases are found alike.
     search: p(`INSERT INTO case_search (case_id, case_no, borrower_name, id_number, phones, contract_nos)
       SELECT c.id, c.case_no, b.name, coalesce(b.id_number, ''),

@@ -128,10 +128,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     if (s.repayment) st.repayment.run(newId(), loanId, s.repayment.date, s.repayment.amountFen, s.repayment.principalFen, SUMMARY_REPAYMENT_SOURCE, '导入时的累计已还（汇总）', o.nowIso)
   }
 
-  /**
-   * Cases whose search text must be rebuilt at the end of the batch. case_search is FTS5 with case_id
-   * UNINDEXED, so deleting one case's row scans the whole index: once per batch, not once per row.
-   */
+  /** Cases whose search text must be rebuilt: once at the end of the batch, in one delete and one insert each. */
   const staleSearch = new Set<string>()
 
   /**
@@ -153,7 +150,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     st.caseFigures.run(outstanding, repaid, since, o.nowIso, caseId)
   }
 
-  /** Cases whose search text changed are rebuilt once per batch: one scan of case_search, not one per row. */
+  /** Cases whose search text changed are rebuilt once per batch. */
   function rebuildStaleSearch(): void {
     if (staleSearch.size === 0) return
     st.searchClearMany.run(JSON.stringify([...staleSearch]))

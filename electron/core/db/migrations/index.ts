@@ -7,6 +7,7 @@ import { importTables } from './0006-import'
 import { evidence } from './0007-evidence'
 import { collectionFacts } from './0008-collection-facts'
 import { reviewExhibit } from './0009-review-exhibit'
+import { importWriteCosts } from './0010-import-write-costs'
 import { reportTallies } from './0011-report-tallies'
 import { loanLastDue } from './0013-loan-last-due'
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-evidence': evidence,
   '0008-collection-facts': collectionFacts,
   '0009-review-exhibit': reviewExhibit,
+  '0010-import-write-costs': importWriteCosts,
   '0011-report-tallies': reportTallies,
   '0013-loan-last-due': loanLastDue,
 }
