@@ -53,6 +53,7 @@ async function runAnchor() {
   }
   const raw = core.db.raw
   raw.pragma('cache_size = -65536') // as the import does
+  raw.pragma('temp_store = MEMORY')
   const now = core.ctx.nowIso()
   const id = core.ctx.newId
   const p = (sql: string) => raw.prepare(sql)
@@ -68,13 +69,16 @@ async function runAnchor() {
     cl: p('INSERT INTO case_loans (case_id, loan_id) VALUES (?, ?)'),
     stage: p(`INSERT INTO stage_history (id, case_id, to_stage, at, actor) VALUES (?, ?, 'new', ?, 'bench')`),
     facts: p(`INSERT INTO import_loan_facts (loan_id, created_run_id, source_row, row_digest, rate_original, overdue_rate_original, repayment_method_original, due_date, instalments, principal_repaid_fen, interest_repaid_fen, days_past_due_reported) VALUES (?, 'anchor', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    search: p('INSERT INTO case_search (case_id, case_no, borrower_name, id_number, phones, contract_nos) VALUES (?, ?, ?, ?, ?, ?)'),
+    // The batch's search rows in one statement at its end, as the import writes them (writer.ts says why).
+    search: p(`INSERT INTO case_search (case_id, case_no, borrower_name, id_number, phones, contract_nos)
+      SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`),
   }
   const lender = id()
   raw.prepare(`INSERT INTO lenders (id, name, regime, created_at, updated_at) VALUES (?, ?, 'licensed', ?, ?)`).run(lender, LENDER, now, now)
   const borrowers = new Map<string, string>()
   let n = 0
   const batch = raw.transaction((rows: typeof parsed) => {
+    const search: string[][] = []
     for (const { row, v, s } of rows) {
       let b = borrowers.get(v.borrower.idNumber)
       if (!b) {
@@ -97,8 +101,9 @@ async function runAnchor() {
       st.kase.run(c, caseNo, b, lender, today, s.figures.overdueSince, s.figures.principalOutstandingFen, s.figures.repaidFen, now, now)
       st.cl.run(c, loan)
       st.stage.run(id(), c, now)
-      st.search.run(c, caseNo, v.borrower.name, v.borrower.idNumber, v.borrower.phone ?? '', v.loan.contractNo)
+      search.push([c, caseNo, v.borrower.name, v.borrower.idNumber, v.borrower.phone ?? '', v.loan.contractNo])
     }
+    st.search.run(JSON.stringify(search))
   })
   const { BATCH_ROWS } = await import('../electron/core/import/run')
   const cpu = process.cpuUsage()

@@ -76,6 +76,10 @@ export async function runImport(ctx: CoreContext, p: ImportJobParams, hooks: Run
   // A bulk write touches every index of half a dozen tables at scattered keys (ID numbers, the search
   // index): SQLite's default 2 MB page cache turns that into re-reading pages. 64 MB keeps them in memory.
   raw.pragma('cache_size = -65536')
+  // Every INSERT that fires a trigger (schedule_items, repayments, case_loans) keeps a statement journal of the
+  // pages it touches; past 64 KB SQLite spills it to a temporary file, which was ~60 pwrite calls per row. In
+  // memory it is a copy. This connection is the import job's own (a worker thread's), so nothing else is affected.
+  raw.pragma('temp_store = MEMORY')
   // Durability: the store runs in WAL mode with synchronous=NORMAL (db/open.ts), so a batch's commit appends to
   // the WAL without an fsync and SQLite syncs at checkpoints. A power cut may lose the last committed batches,
   // never corrupt the store or keep part of a batch — the import's promise is whole batches and a re-run that

@@ -130,6 +130,15 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
 
   /** Cases whose search text must be rebuilt: once at the end of the batch, in one delete and one insert each. */
   const staleSearch = new Set<string>()
+  /**
+   * The search rows of the batch's new cases ([case_id, case_no, name, ID number, phones, contract]), written in
+   * one statement at the end of the batch, after every other write of it. An FTS5 table keeps the terms of its
+   * new rows in memory until the transaction ends — unless a later statement of the transaction opens a
+   * statement journal (any INSERT that fires a trigger: schedule_items, repayments, case_loans), which makes
+   * FTS5 flush them as a new segment first. Written row by row, that was one tiny segment per row, merged and
+   * re-merged: the largest single cost of an import (bench/import.bench.ts).
+   */
+  const newSearch: string[][] = []
 
   /**
    * Recompute a case's figures from its loans (as cases/figures.ts does). Its search text holds no figures,
@@ -150,9 +159,12 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     st.caseFigures.run(outstanding, repaid, since, o.nowIso, caseId)
   }
 
-  /** Cases whose search text changed are rebuilt once per batch. */
-  function rebuildStaleSearch(): void {
+  /** The batch's search rows: the new cases', then those of cases whose text changed. */
+  function writeSearch(): void {
+    if (newSearch.length > 0) st.searchRows.run(JSON.stringify(newSearch))
+    newSearch.length = 0
     if (staleSearch.size === 0) return
+    // After the new rows: a case opened earlier in this batch may be stale already (a later row added a phone).
     st.searchClearMany.run(JSON.stringify([...staleSearch]))
     for (const c of staleSearch) st.search.run(c)
     staleSearch.clear()
@@ -199,7 +211,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
       st.caseLoan.run(caseId, loanId)
       st.stage.run(newId(), caseId, o.nowIso, o.actor)
       // The same text cases/search.ts writes (name, ID number, the borrower's phones in order, the case's one contract).
-      st.searchRow.run(caseId, caseNo, v.borrower.name, v.borrower.idNumber, contacts.allPhones.join(' '), v.loan.contractNo)
+      newSearch.push([caseId, caseNo, v.borrower.name, v.borrower.idNumber, contacts.allPhones.join(' '), v.loan.contractNo])
       if (!borrower.isNew && contacts.phones.length > 0) for (const c of st.casesOfBorrower.all(borrower.id) as string[]) if (c !== caseId) staleSearch.add(c)
       created.loans.push({ loan: loanId, case: caseId, row: row.rowNumber })
       return { kind: 'imported', caseId, caseNo, borrowerName: v.borrower.name }
@@ -244,11 +256,13 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     audit.begin()
     const created = { lenders: [] as string[], loans: [] as { loan: string; case: string; row: number }[] }
     const outcomes = rows.map((row): RowOutcome => {
+      const searchMark = newSearch.length
       try {
         return safe ? rowSavepoint(row, created) : writeRow(row, created)
       } catch (e) {
         if (e instanceof RowRejected) return { kind: 'rejected', errors: e.errors }
         if (!safe) throw e
+        newSearch.length = searchMark // the row's case was rolled back with it
         forgetIds()
         audit.begin() // the row's audit entries were rolled back with it
         // A rule of the store itself (a CHECK or UNIQUE constraint): this row only, reported in plain words.
@@ -256,7 +270,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
         return { kind: 'rejected', errors: [{ row: row.rowNumber, column: '', code: 'IMPORT_ROW_NOT_STORED', message: `数据库拒绝了这一行：${msg}`, messageEn: `The store refused this row: ${msg}` }] }
       }
     })
-    rebuildStaleSearch()
+    writeSearch()
     if (created.loans.length > 0) entry('import', o.runId, 'import.batch', { rows: [rows[0].rowNumber, rows.at(-1)!.rowNumber], created: created.loans })
     return outcomes
   }
@@ -282,6 +296,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
         } catch (e) {
           forgetIds()
           staleSearch.clear()
+          newSearch.length = 0
           if (e !== DRY_RUN_ROLLBACK) throw e
         }
         return outcomes
