@@ -8,7 +8,8 @@ import { tempDir } from '../helpers/temp'
 /**
  * 合同审查 in Chromium through the bridge, as a lawyer uses it: from the case page, upload a contract (.txt through
  * the file input), see its clauses highlighted by severity, click a finding to reach its clause, correct a term and
- * see the correction saved (and the review change), then write the reviewed terms into the loan.
+ * see the correction saved (and the review change), then write the reviewed terms into the loan and find the contract
+ * among the case's exhibits.
  */
 let app: TestApp
 let page: Page
@@ -119,4 +120,8 @@ it('writes the reviewed terms into the loan, and the case page lists the review'
   expect((await app.call('loans.get', { id: loanId })).disbursedAmountFen).toBe(1_000_000)
   await page.goto(app.url + `#/cases/${caseId}`)
   await expect.poll(() => page.getByTestId('case-reviews').textContent()).toContain('借款合同.txt')
+  // The reviewed TXT is the case's 借款合同 exhibit: a PDF transcription of its text (a bundle cannot hold a TXT).
+  await expect.poll(() => page.getByTestId('ev-list').textContent()).toContain('借款合同（文本，JK-2024-0318）')
+  const [exhibit] = await app.call('evidence.list', { caseId })
+  expect(exhibit).toMatchObject({ kind: 'contract', mime: 'application/pdf', fileName: '借款合同（文本）.pdf' })
 })
