@@ -153,7 +153,12 @@ interface Skeleton {
   header?: { name: string; before: string; after: string }
   /** Every part in docx's order; a `slot` marks where a per-document part goes. */
   parts: (ZipEntry | { slot: 'document' | 'header' | 'core' })[]
+  /** document.xml of body blocks already written in this setup, by the block's content. */
+  blocks: Map<string, string>
 }
+
+/** Body blocks kept per page setup: a batch's boilerplate paragraphs are the same in every letter. */
+const BLOCKS_KEPT = 4000
 
 const BODY_TOKEN = '\uE000CASEDESK-BODY\uE000'
 const HEADER_TOKEN = '\uE000CASEDESK-HEADER\uE000'
@@ -215,7 +220,7 @@ async function skeletonFor(model: DocumentModel): Promise<Skeleton> {
   const file = docxFile(model, model.header === undefined ? undefined : HEADER_TOKEN, [new Paragraph({ children: [new TextRun(BODY_TOKEN)] })])
   const zip = unzipSync(new Uint8Array(await Packer.toBuffer(file)))
   const [before, after] = splitAround(strFromU8(zip['word/document.xml']), BODY_TOKEN, 'w:p')
-  sk = { file, before, after, parts: [] }
+  sk = { file, before, after, parts: [], blocks: new Map() }
   for (const [name, data] of Object.entries(zip)) {
     if (name === 'word/document.xml') sk.parts.push({ slot: 'document' })
     else if (name === 'docProps/core.xml') sk.parts.push({ slot: 'core' })
@@ -242,17 +247,27 @@ const escapeText = (s: string) => xmlOf({ t: s }).slice(3, -4)
  * Speed: docx builds and serializes its whole package (default styles, numbering, settings…) for every
  * File, ~20 ms for a one-page letter, and zips it in JavaScript. Only document.xml, the running header
  * and core.xml differ between documents of one page setup, so the rest is made once (`skeletonFor`),
- * the body's components are still docx's own, formatted in the skeleton's context, and the parts are
+ * the body's components are still docx's own, formatted in the skeleton's context (each distinct block
+ * once per setup: a batch's boilerplate paragraphs are formatted by the first letter), and the parts are
  * zipped with native zlib, the constant ones compressed once.
  */
 export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
   const textWidthTwip = convertMillimetersToTwip(A4_MM.width - model.margins.left - model.margins.right)
-  const body = model.blocks.flatMap((b) => blockToDocx(b, textWidthTwip))
-  if (!model.blocks.every((b) => BODY_ONLY_KINDS.has(b.kind))) return renderWithPacker(model, body)
+  if (!model.blocks.every((b) => BODY_ONLY_KINDS.has(b.kind))) return renderWithPacker(model)
   const sk = await skeletonFor(model)
   const context = { file: sk.file, viewWrapper: sk.file.Document, stack: [] }
   let xml = sk.before
-  for (const c of body) xml += xmlOf(c.prepForXml(context as never))
+  for (const b of model.blocks) {
+    // A block's XML depends only on the block and the page setup, so the same paragraph is written once.
+    const key = JSON.stringify(b)
+    let part = sk.blocks.get(key)
+    if (part === undefined) {
+      part = blockToDocx(b, textWidthTwip).map((c) => xmlOf(c.prepForXml(context as never))).join('')
+      if (sk.blocks.size >= BLOCKS_KEPT) sk.blocks.clear()
+      sk.blocks.set(key, part)
+    }
+    xml += part
+  }
   xml += sk.after
   const entries = sk.parts.map((p) => {
     if (!('slot' in p)) return p
