@@ -65,7 +65,7 @@ async function writeSummary(path: string, packs: PackResult[], errors: UnitError
   for (const p of packs) {
     ws.addRow({ caseNo: p.caseNo, court: p.court ?? '', defendant: p.defendant, claim: p.claim ? Number(p.claim) : null, fee: p.courtFee ? Number(p.courtFee) : null, status: p.missing.length ? '待补' : '齐全', missing: p.missing.join('；'), dir: p.dir })
   }
-  for (const e of errors) ws.addRow({ caseNo: e.label, status: '失败', missing: e.message })
+  for (const e of errors) ws.addRow({ caseNo: e.label, status: e.code === 'JOB_CANCELLED' ? '已取消' : '失败', missing: e.message })
   ws.getRow(1).font = { bold: true }
   for (const key of ['claim', 'fee']) ws.getColumn(key).numFmt = '#,##0.00'
   writeFileAtomic(path, new Uint8Array(await wb.xlsx.writeBuffer()))
@@ -76,7 +76,7 @@ export const packJob = defineJob('evidence.packs', {
   label: (u: { caseId: string; caseNo: string }) => u.caseNo,
   async runUnit(ctx, u: { caseId: string; caseNo: string }): Promise<PackResult> {
     const p = ctx.params as PackParams
-    return buildPack(ctx.services, u.caseId, resolve(p.outDir), p.asOf ?? ctx.services.ctx.today())
+    return buildPack(ctx.services, u.caseId, resolve(p.outDir), p.asOf ?? ctx.services.ctx.today(), ctx.cancelled)
   },
   async finish(_s, p, results, errors): Promise<PacksResult> {
     const packs = results.map((r) => r.result).sort((a, b) => a.caseNo.localeCompare(b.caseNo))
