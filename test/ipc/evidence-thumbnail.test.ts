@@ -14,7 +14,7 @@ import { tempDir } from '../helpers/temp'
 
 /**
  * evidence.thumbnail: what the list draws for each exhibit. A PDF or DOCX gives a one-page PDF holding its
- * first page (read back with pdftotext), an image over 5 MB a small PNG of the whole picture turned upright,
+ * first page (read back with pdftotext; a DOCX converted in a job worker), an image over 5 MB a small PNG of the whole picture turned upright,
  * a small image itself; a stored file that is encrypted or damaged gives a coded zh/en reason, nothing else.
  */
 type Core = Awaited<ReturnType<typeof makeCore>>
@@ -77,6 +77,22 @@ describe('evidence.thumbnail', () => {
     const text = pdfText(bytes)
     expect(text).toContain('FIRSTPAGE')
     expect(text).not.toContain('SECONDPAGE')
+    // Converted in a job worker, not on the thread that answers calls; the second time it comes from the cache.
+    expect(core.services.jobs.list().filter((j) => j.kind === 'evidence.thumbnail').map((j) => j.status)).toEqual(['done'])
+    expect(await call(core, 'evidence.thumbnail', { id: item.id })).toEqual(t)
+    expect(core.services.jobs.list().filter((j) => j.kind === 'evidence.thumbnail')).toHaveLength(1)
+
+    // Without LibreOffice: the worker's refusal comes back with its reason.
+    const other = await addOne('备忘录.docx', await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('MEMO')] }] })))
+    const soffice = process.env.CASEDESK_SOFFICE
+    process.env.CASEDESK_SOFFICE = '/nonexistent/soffice'
+    try {
+      const e = await expectRefused(core, TABLES, 'evidence.thumbnail', { id: other.id }, 'EVIDENCE_DOCX_NOT_CONVERTIBLE')
+      expect(e.messageEn).toContain('LibreOffice is not installed')
+    } finally {
+      if (soffice === undefined) delete process.env.CASEDESK_SOFFICE
+      else process.env.CASEDESK_SOFFICE = soffice
+    }
   }, 120_000)
 
   it('scales an image over 5 MB down to a small PNG of the whole picture; a small image is itself', async () => {

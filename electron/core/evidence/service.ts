@@ -49,6 +49,11 @@ export function evidenceService(ctx: CoreContext) {
       const item = await itemOf(id)
       return (await import('./thumbs/thumbnail')).evidenceThumbnail(ctx, item)
     },
+    /** The thumbnail when it is light work (cached, an image, a small PDF); null when it should be made in a worker. */
+    async lightThumbnail(id: string): Promise<EvidenceThumbnail | null> {
+      const item = await itemOf(id)
+      return (await import('./thumbs/thumbnail')).lightThumbnail(ctx, item)
+    },
     /** Re-hashes every file the case ever took in (removed exhibits too: they are kept). */
     async verify(caseId: string): Promise<IntegrityReport> {
       const items = await this.list(caseId, true)

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import type { evidenceChannels } from '../../../shared/ipc/channels/evidence'
 import { notFound, UserError } from '../errors'
+import { thumbnailInWorker } from '../evidence/thumbs/thumbnail-job'
 import type { HandlersFor } from './types'
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
@@ -44,7 +45,7 @@ export const evidenceHandlers: HandlersFor<keyof typeof evidenceChannels> = {
     }
   },
   'evidence.packs.start': async (s, i) => s.jobs.start('evidence.packs', i),
-  'evidence.thumbnail': async (s, i) => s.evidence.thumbnail(i.id),
+  'evidence.thumbnail': async (s, i) => (await s.evidence.lightThumbnail(i.id)) ?? thumbnailInWorker(s, i.id),
   'evidence.verifyBundle': async (s, i) => {
     if ('uploadId' in i) {
       const u = s.import.uploadedFile(i.uploadId)

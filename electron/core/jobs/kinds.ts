@@ -4,6 +4,7 @@
  */
 import './echo-job'
 import '../evidence/bundle-job'
+import '../evidence/thumbs/thumbnail-job'
 import '../evidence/packs/pack-job'
 import '../import/job'
 import '../documents/batch-job'

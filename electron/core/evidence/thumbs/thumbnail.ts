@@ -18,8 +18,25 @@ import { scaledImagePng } from './scale-image'
  */
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
 
+const cacheDir = (ctx: CoreContext) => join(ctx.platform.dataDir, 'cache', 'thumbs')
+
+/** PDFs up to this size are cut on the calling thread (pdf-lib parses ~60 MB/s); larger ones, and DOCX, in a job worker. */
+const INLINE_PDF_BYTES = 8 * 1024 * 1024
+
+/**
+ * The thumbnail when making it is light work: already cached, an image (decoded in libuv's pool), a small PDF.
+ * null when it would hold the thread answering every call: a DOCX to convert (LibreOffice, seconds) or a large
+ * PDF to parse — the caller makes those in a job worker (thumbnail-job.ts).
+ */
+export async function lightThumbnail(ctx: CoreContext, item: EvidenceItemView): Promise<EvidenceThumbnail | null> {
+  if (item.mime.startsWith('image/')) return evidenceThumbnail(ctx, item)
+  const cached = join(cacheDir(ctx), `${item.sha256}.pdf`)
+  if (existsSync(cached)) return { kind: 'pdf', dataBase64: b64(readFileSync(cached)) }
+  return item.mime === 'application/pdf' && item.size <= INLINE_PDF_BYTES ? evidenceThumbnail(ctx, item) : null
+}
+
+/** Makes (or reads from the cache) an exhibit's thumbnail, whatever the work. */
 export async function evidenceThumbnail(ctx: CoreContext, item: EvidenceItemView): Promise<EvidenceThumbnail> {
-  const cacheDir = join(ctx.platform.dataDir, 'cache', 'thumbs')
   const subject = `证据${item.label}“${item.name}”`
   const subjectEn = `Exhibit ${item.label} "${item.name}"`
   const refuse = (code: string, zh: string, en: string) => new UserError(code, `${subject}无法生成缩略图：${zh}`, `No thumbnail for ${subjectEn}: ${en}`, { details: { id: item.id } })
@@ -27,7 +44,7 @@ export async function evidenceThumbnail(ctx: CoreContext, item: EvidenceItemView
   if (item.mime.startsWith('image/')) {
     const mime = item.mime as 'image/png' | 'image/jpeg'
     if (item.size <= THUMB_INLINE_IMAGE_BYTES) return { kind: 'image', mime, dataBase64: b64(ctx.files.read(item.sha256)) }
-    const cached = join(cacheDir, `${item.sha256}.png`)
+    const cached = join(cacheDir(ctx), `${item.sha256}.png`)
     if (!existsSync(cached)) {
       const png = await scaledImagePng(ctx.files.read(item.sha256), mime, THUMB_MAX_PX)
       if (!png) throw refuse('EVIDENCE_IMAGE_CORRUPT', '图片已损坏，无法解码', 'the image is damaged and cannot be decoded')
@@ -36,7 +53,7 @@ export async function evidenceThumbnail(ctx: CoreContext, item: EvidenceItemView
     return { kind: 'image', mime: 'image/png', dataBase64: b64(readFileSync(cached)) }
   }
 
-  const cached = join(cacheDir, `${item.sha256}.pdf`)
+  const cached = join(cacheDir(ctx), `${item.sha256}.pdf`)
   if (!existsSync(cached)) {
     let pdf = ctx.files.read(item.sha256)
     if (item.mime === DOCX_MIME) {
