@@ -21,7 +21,9 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
   } catch {
     return send(res, 404, 'Not found')
   }
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': size, 'Cache-Control': 'no-cache', ...securityHeaders })
+  // Built assets carry a content hash in their name, so a browser may keep them; the page itself is revalidated.
+  const cache = rel.startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': size, 'Cache-Control': cache, ...securityHeaders })
   createReadStream(file).pipe(res)
 }
 

@@ -1,6 +1,6 @@
 import { Button, Card, Col, DatePicker, Dropdown, Row, Select, Skeleton, Space, Statistic, Table, Typography } from 'antd'
 import dayjs from 'dayjs'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { STAGES, type Stage } from '../../../../shared/domain/enums'
 import type { Lender } from '../../../../shared/domain/lender'
 import { formatFen } from '../../../../shared/domain/money'
@@ -11,6 +11,7 @@ import { navigate } from '../../components/useHashRoute'
 import { useI18n } from '../../i18n'
 import { saveExported } from './download'
 import { EChart } from './EChart'
+import { takePrefetched } from './prefetch'
 import { ExportCasesButton } from './ExportCasesButton'
 import { casesWith } from '../../components/hashQuery'
 import { agingOption, funnelOption, monthsOption } from '../../../../shared/charts/dashboard-charts'
@@ -25,7 +26,9 @@ const chartPlaceholder = <Skeleton.Node active style={{ width: '100%', height: C
 export function DashboardPage() {
   const { t, lang, msg } = useI18n()
   const [filter, setFilter] = useState<ReportFilter>({})
-  const [d, setD] = useState<Dashboard | null>(null)
+  const [early] = useState(takePrefetched)
+  const first = useRef(early?.promise ?? null)
+  const [d, setD] = useState<Dashboard | null>(early?.value ?? null)
   const [lenders, setLenders] = useState<Lender[]>([])
   const [error, setError] = useState<string | null>(null)
 
@@ -34,7 +37,10 @@ export function DashboardPage() {
   }, [msg])
   useEffect(() => {
     let live = true
-    call('reports.dashboard', filter).then((x) => live && (setD(x), setError(null)), (e) => live && setError(msg(e)))
+    // The first unfiltered load may already be on its way (or here) from boot.ts; it is used once.
+    const pending = first.current && Object.keys(filter).length === 0 ? first.current : null
+    first.current = null
+    ;(pending ?? call('reports.dashboard', filter)).then((x) => live && (setD(x), setError(null)), (e) => live && setError(msg(e)))
     return () => {
       live = false
     }

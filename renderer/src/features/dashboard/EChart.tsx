@@ -43,7 +43,8 @@ export function EChart({ option, onClick, height = 260, testId }: { option: ECha
   }, [])
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true })
+    // No entry animation: the figures are there at once (the bars growing for a second only delays reading them).
+    chart.current?.setOption({ ...option, animation: false }, { notMerge: true })
   }, [option])
 
   return <div ref={el} data-testid={testId} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }} />
