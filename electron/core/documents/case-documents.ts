@@ -11,6 +11,7 @@ import { generateDocument, parseContext } from './generate'
 import { templateSource } from './template-store'
 import { assertDocumentType, type TemplateSource } from './templates'
 import { writeTransaction } from './write-tx'
+import { LAYOUT_VERSION } from './layout-version'
 
 /**
  * Generating a case's documents: fill a template from the case, render, keep the file in the content
@@ -39,6 +40,8 @@ interface Snapshot {
   type: string
   format: DocumentFormatCode
   context: DocumentContext
+  /** The layout that rendered it (absent before versions were recorded: 1). */
+  layout?: number
 }
 
 /** Characters no file system takes in a name. */
@@ -93,7 +96,7 @@ export async function renderFromContext(ctx: CoreContext, input: FromContext): P
   const row: DocumentsTable = {
     id: ctx.newId(), case_id: input.caseId, doc_type: input.type, format: input.format,
     template_id: out.templateId, template_version: out.templateVersion, sha256: stored.sha256, size: stored.size, file_name: fileName,
-    inputs_json: JSON.stringify({ type: input.type, format: input.format, context: input.context } satisfies Snapshot),
+    inputs_json: JSON.stringify({ type: input.type, format: input.format, context: input.context, layout: LAYOUT_VERSION } satisfies Snapshot),
     created_by: ctx.platform.actor, created_at: ctx.nowIso(), missing_json: JSON.stringify(missing), as_of: input.asOf,
   }
   return { row, borrowerId: input.borrowerId, missing, bytes: out.bytes, path }
@@ -186,9 +189,10 @@ export function caseDocuments(ctx: CoreContext, claimForLoan: ClaimForLoan) {
 
     /**
      * Render a stored document again from its snapshot and the template version that made it. The bytes
-     * are the same as the stored file's; a file lost from the store is put back.
+     * are the same as the stored file's, unless the layout has changed since (then both versions are given);
+     * a file lost from the store is put back.
      */
-    async regenerate(id: string): Promise<{ record: DocumentRecord; bytes: Uint8Array; identical: boolean; sha256: string }> {
+    async regenerate(id: string): Promise<{ record: DocumentRecord; bytes: Uint8Array; identical: boolean; sha256: string; layout: { stored: number; current: number } }> {
       const r = await kysely.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
       if (!r) throw notFound('文书', 'Document', id)
       const snap = JSON.parse(r.inputs_json) as Snapshot
@@ -196,7 +200,7 @@ export function caseDocuments(ctx: CoreContext, claimForLoan: ClaimForLoan) {
       const out = await generateDocument(r.doc_type, parseContext(snap.context), { format: r.format as DocumentFormatCode, template: source })
       const sha256 = sha256Hex(out.bytes)
       if (sha256 === r.sha256 && !ctx.files.has(sha256)) ctx.files.put(out.bytes)
-      return { record: toRecord(r), bytes: out.bytes, identical: sha256 === r.sha256, sha256 }
+      return { record: toRecord(r), bytes: out.bytes, identical: sha256 === r.sha256, sha256, layout: { stored: snap.layout ?? 1, current: LAYOUT_VERSION } }
     },
   }
 }

@@ -15,7 +15,7 @@ export const documentsHandlers: HandlersFor<keyof typeof documentsChannels> = {
   },
   'documents.regenerate': async (s, i) => {
     const r = await s.documents.regenerate(i.id)
-    return { document: r.record, missing: r.record.missing, bytesBase64: b64(r.bytes), identical: r.identical, sha256: r.sha256 }
+    return { document: r.record, missing: r.record.missing, bytesBase64: b64(r.bytes), identical: r.identical, sha256: r.sha256, layout: r.layout }
   },
   'documents.batch': (s, i) => s.documents.startBatch(i),
   'documents.firmSettings': (s) => s.documents.getFirmSettings(),

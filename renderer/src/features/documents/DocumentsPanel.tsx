@@ -84,7 +84,8 @@ export function DocumentsPanel({ caseId, onChanged }: { caseId: string; onChange
   async function regenerate(d: DocumentRecord) {
     try {
       const r = await call('documents.regenerate', { id: d.id })
-      setNote(r.identical ? { type: 'success', text: `${d.fileName}: ${t('doc.identical')}` } : { type: 'warning', text: `${d.fileName}: ${t('doc.different')}` })
+      const why = r.layout.stored === r.layout.current ? t('doc.different') : t('doc.differentLayout', { from: r.layout.stored, to: r.layout.current })
+      setNote(r.identical ? { type: 'success', text: `${d.fileName}: ${t('doc.identical')}` } : { type: 'warning', text: `${d.fileName}: ${why}` })
     } catch (e) {
       setNote({ type: 'error', text: msg(e as AppErr) })
     }
