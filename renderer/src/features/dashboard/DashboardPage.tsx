@@ -30,6 +30,14 @@ export function DashboardPage() {
   const first = useRef(early?.promise ?? null)
   const [d, setD] = useState<Dashboard | null>(early?.value ?? null)
   const [lenders, setLenders] = useState<Lender[]>([])
+  // The two tables mount a frame after the figures: the cards and charts are painted first (bench firstPaint).
+  const [tables, setTables] = useState(false)
+  useEffect(() => {
+    if (!d || tables) return
+    let timer = 0
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setTables(true))))
+    return () => (cancelAnimationFrame(frame), clearTimeout(timer))
+  }, [d, tables])
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
@@ -101,19 +109,19 @@ export function DashboardPage() {
         </Col>
         <Col span={12}>
           <Card size="small" title={t('dash.lawyers')} extra={exportMenu('lawyers')}>
-            <Table<LawyerWorkload> size="small" rowKey={(r) => r.owner ?? '-'} pagination={false} scroll={{ y: 220 }} loading={!d} dataSource={d?.lawyers ?? []}
+            {!tables ? <Skeleton active /> : <Table<LawyerWorkload> size="small" rowKey={(r) => r.owner ?? '-'} pagination={false} scroll={{ y: 220 }} loading={!d} dataSource={d?.lawyers ?? []}
               onRow={(r) => ({ onClick: () => r.owner && casesWith({ owner: r.owner, stage: filter.stage }), style: { cursor: 'pointer' } })}
               columns={[
                 { title: t('col.owner'), dataIndex: 'owner', render: (o: string | null) => o ?? t('dash.unassigned') },
                 { title: t('dash.open'), dataIndex: 'openCases', align: 'right' },
                 { title: t('dash.actionsWeek'), dataIndex: 'actionsThisWeek', align: 'right' },
                 { title: t('dash.recovered'), dataIndex: 'recoveredFen', align: 'right', render: (f: number) => formatFen(f) },
-              ]} />
+              ]} />}
           </Card>
         </Col>
       </Row>
       <Card size="small" title={t('dash.limitation')} extra={exportMenu('limitation')} style={{ marginTop: 12 }}>
-        <Table<LimitationRisk> size="small" rowKey={(r) => `${r.caseId}-${r.contractNo}`} pagination={{ pageSize: 10 }} loading={!d} dataSource={d?.limitation.rows ?? []} data-testid="limitation-table"
+        {!tables ? <Skeleton active /> : <Table<LimitationRisk> size="small" rowKey={(r) => `${r.caseId}-${r.contractNo}`} pagination={{ pageSize: 10 }} loading={!d} dataSource={d?.limitation.rows ?? []} data-testid="limitation-table"
           onRow={(r) => ({ onClick: () => navigate('cases', r.caseId), style: { cursor: 'pointer' } })}
           columns={[
             { title: t('col.caseNo'), dataIndex: 'caseNo' },
@@ -123,7 +131,7 @@ export function DashboardPage() {
             { title: t('col.stage'), dataIndex: 'stage', render: (s: Stage) => stageLabel(s, lang) },
             { title: t('dash.expiry'), dataIndex: 'expiry', render: (e: string, r) => (r.provisional ? `${e} *` : e) },
             { title: t('dash.daysLeft'), dataIndex: 'daysLeft', align: 'right' },
-          ]} />
+          ]} />}
       </Card>
     </div>
   )
