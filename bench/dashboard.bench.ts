@@ -13,8 +13,9 @@ import type { BenchResult } from './types'
  * page loads: from the load event to the aging chart drawn with the store's figures).
  * `dashboard.cold` is the first call on a freshly opened store (seeded and ANALYZE'd, then closed and opened
  * again: a new connection with an empty page cache and no prepared statements; the OS file cache stays warm).
- * It also works out every limitation risk (the engine, per candidate loan); later calls reuse them until the
- * store changes (createLimitationCache). Wall and CPU time are both reported: on a shared machine the wall
+ * It also works out the limitation risks: candidates by index ranges, their loans' stored limitation
+ * (loan_limitation, which seeding does not fill: computed and stored here for the candidates); later calls
+ * reuse the risks until the store changes (createLimitationCache). Wall and CPU time are both reported: on a shared machine the wall
  * time carries the other processes' load (`extra.load1`).
  * Set BENCH_CASES for a smaller store, BENCH_BROWSER=0 to skip the browser part, BENCH_DATA_DIR to reuse a
  * store seeded before (e.g. `casedesk seed --cases 100000 --data-dir DIR`; it is then left in place).
