@@ -40,6 +40,7 @@ async function seedBench(): Promise<{ result: BenchResult; core: Awaited<ReturnT
   const lenderIds = raw.transaction(() => writer.lenders(lenders))()
   const batch = raw.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) writer.kase(rows[i], `AJ-2026-${String(i + 1).padStart(6, '0')}`, `RAW-${i + 1}`, lenderIds)
+    writer.flushSearch()
   })
   const anchorMs = await timeAsync(async () => {
     for (let i = 0; i < N; i += 5000) batch(i, Math.min(N, i + 5000))

@@ -6,6 +6,7 @@ import { toStoredRow, type StoredRow } from '../electron/core/import/store-row'
 import type { NormalizedRow } from '../electron/core/import/types'
 import { validateRow } from '../electron/core/import/validate-row'
 import { openCore } from '../electron/core/services'
+import { INSERT_SEARCH_ROWS_SQL } from '../electron/core/cases/search'
 
 /**
  * One measured run in a process of its own (run by import.bench.ts), so its peak RSS is the run's and not the
@@ -69,9 +70,8 @@ async function runAnchor() {
     cl: p('INSERT INTO case_loans (case_id, loan_id) VALUES (?, ?)'),
     stage: p(`INSERT INTO stage_history (id, case_id, to_stage, at, actor) VALUES (?, ?, 'new', ?, 'bench')`),
     facts: p(`INSERT INTO import_loan_facts (loan_id, created_run_id, source_row, row_digest, rate_original, overdue_rate_original, repayment_method_original, due_date, instalments, principal_repaid_fen, interest_repaid_fen, days_past_due_reported) VALUES (?, 'anchor', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    // The batch's search rows in one statement at its end, as the import writes them (writer.ts says why).
-    search: p(`INSERT INTO case_search (case_id, case_no, borrower_name, id_number, phones, contract_nos)
-      SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`),
+    // The batch's search rows in one statement at its end, as the import writes them (INSERT_SEARCH_ROWS_SQL says why).
+    search: p(INSERT_SEARCH_ROWS_SQL),
   }
   const lender = id()
   raw.prepare(`INSERT INTO lenders (id, name, regime, created_at, updated_at) VALUES (?, ?, 'licensed', ?, ?)`).run(lender, LENDER, now, now)

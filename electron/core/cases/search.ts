@@ -7,6 +7,18 @@ import type { Executor } from '../audit/log'
  * found by rowid through the index case_search_case on the FTS table's content (migration 0010): case_id
  * itself is UNINDEXED, and `WHERE case_id = ?` scanned every case's row.
  */
+/**
+ * Many search rows in one statement: bind a JSON array of [case_id, case_no, borrower_name, id_number, phones,
+ * contract_nos]. Bulk writers (the import, the seeder) keep their rows and write them with this at the end of a
+ * transaction, after every other write of it. FTS5 holds the terms of new rows in memory until the transaction
+ * ends — unless a later statement of the transaction opens a statement journal (any INSERT that fires a trigger:
+ * schedule_items, repayments, case_loans, cases), which makes it flush them as a new segment first. Written row
+ * by row between such inserts, that was one tiny segment per row, merged and re-merged: the largest single cost
+ * of a bulk row (perf: sqlite3VtabSavepoint → fts5SavepointMethod → sqlite3Fts5FlushToDisk).
+ */
+export const INSERT_SEARCH_ROWS_SQL = `INSERT INTO case_search (case_id, case_no, borrower_name, id_number, phones, contract_nos)
+  SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`
+
 export async function refreshCaseSearch(ex: Executor, caseId: string): Promise<void> {
   await sql`DELETE FROM case_search WHERE rowid IN (SELECT id FROM case_search_content WHERE c0 = ${caseId})`.execute(ex)
   await sql`

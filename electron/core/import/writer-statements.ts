@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
+import { INSERT_SEARCH_ROWS_SQL } from '../cases/search'
 
 /**
  * The import writer's prepared statements: raw better-sqlite3, as in the seeder (seed/write.ts), because
@@ -52,9 +53,7 @@ export function prepareImportStatements(raw: BetterSqlite3.Database) {
     scheduleOf: p('SELECT due_date AS dueDate, principal_fen AS principalFen FROM schedule_items WHERE loan_id = ? ORDER BY seq'),
     repaidOf: p('SELECT coalesce(sum(coalesce(principal_fen, amount_fen)), 0) AS principal, coalesce(sum(amount_fen), 0) AS total FROM repayments WHERE loan_id = ?'),
     caseFigures: p('UPDATE cases SET principal_outstanding_fen = ?, repaid_fen = ?, overdue_since = ?, updated_at = ? WHERE id = ?'),
-    /** Many search rows in one statement: a JSON array of [case_id, case_no, borrower_name, id_number, phones, contract_nos]. */
-    searchRows: p(`INSERT INTO case_search (case_id, case_no, borrower_name, id_number, phones, contract_nos)
-      SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`),
+    searchRows: p(INSERT_SEARCH_ROWS_SQL),
     // By rowid through case_search_case (migration 0010), as cases/search.ts does: case_id is UNINDEXED in the FTS table.
     searchClearMany: p('DELETE FROM case_search WHERE rowid IN (SELECT id FROM case_search_content WHERE c0 IN (SELECT value FROM json_each(?)))'),
     // The same text as cases/search.ts refreshCaseSearch, so imported and hand-made cases are found alike.

@@ -130,14 +130,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
 
   /** Cases whose search text must be rebuilt: once at the end of the batch, in one delete and one insert each. */
   const staleSearch = new Set<string>()
-  /**
-   * The search rows of the batch's new cases ([case_id, case_no, name, ID number, phones, contract]), written in
-   * one statement at the end of the batch, after every other write of it. An FTS5 table keeps the terms of its
-   * new rows in memory until the transaction ends — unless a later statement of the transaction opens a
-   * statement journal (any INSERT that fires a trigger: schedule_items, repayments, case_loans), which makes
-   * FTS5 flush them as a new segment first. Written row by row, that was one tiny segment per row, merged and
-   * re-merged: the largest single cost of an import (bench/import.bench.ts).
-   */
+  /** The search rows of the batch's new cases, written in one statement at the end of the batch (INSERT_SEARCH_ROWS_SQL says why). */
   const newSearch: string[][] = []
 
   /**

@@ -40,6 +40,7 @@ export async function seedCases(ctx: CoreContext, n: number, seed = 1, onProgres
       const caseNo = `AJ-${year}-${String(next++).padStart(6, '0')}`
       writer.kase(seedCase(r, today, lenders, taken), caseNo, `${contractPrefix}-${String(contractNoStart + done + i + 1).padStart(7, '0')}`, lenderIds)
     }
+    writer.flushSearch()
   })
   for (let done = 0; done < n; done += BATCH) {
     writeBatch(Math.min(BATCH, n - done), done)

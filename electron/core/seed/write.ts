@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
+import { INSERT_SEARCH_ROWS_SQL } from '../cases/search'
 import type { IdFactory } from '../ids'
 import type { SeedCase, SeedLender } from './generate'
 
@@ -24,8 +25,11 @@ export function createSeedWriter(raw: BetterSqlite3.Database, newId: IdFactory, 
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     caseLoan: raw.prepare(`INSERT INTO case_loans (case_id, loan_id) VALUES (?, ?)`),
     stage: raw.prepare(`INSERT INTO stage_history (id, case_id, from_stage, to_stage, at, actor, reason) VALUES (?, ?, ?, ?, ?, 'seed', NULL)`),
-    search: raw.prepare(`INSERT INTO case_search (case_id, case_no, borrower_name, id_number, phones, contract_nos) VALUES (?, ?, ?, ?, ?, ?)`),
+    search: raw.prepare(INSERT_SEARCH_ROWS_SQL),
   }
+
+  /** Search rows of the transaction's cases, written last by flushSearch (INSERT_SEARCH_ROWS_SQL says why). */
+  const search: string[][] = []
 
   return {
     /** Insert the lenders that are not there yet; returns every lender's id in order. */
@@ -59,7 +63,13 @@ export function createSeedWriter(raw: BetterSqlite3.Database, newId: IdFactory, 
       st.caseLoan.run(caseId, loanId)
       st.stage.run(newId(), caseId, null, 'new', nowIso)
       if (c.stage !== 'new') st.stage.run(newId(), caseId, 'new', c.stage, nowIso)
-      st.search.run(caseId, caseNo, b.name, b.idNumber, b.phones.join(' '), contractNo)
+      search.push([caseId, caseNo, b.name, b.idNumber, b.phones.join(' '), contractNo])
+    },
+
+    /** Write the search rows of the cases written since the last call; call it last in each transaction. */
+    flushSearch(): void {
+      if (search.length > 0) st.search.run(JSON.stringify(search))
+      search.length = 0
     },
   }
 }
