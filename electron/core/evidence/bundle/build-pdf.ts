@@ -99,9 +99,10 @@ export async function buildBundlePdf(sources: BundleSource[], opts: BuildBundleO
     pages: rangeText(r.firstPage, r.lastPage), original: sources[i].original ? '原件' : '复印件',
   }))
   opts.onProgress?.(0, total, '证据目录')
-  // A longer index moves every exhibit: lay it out (cheap, no PDF) until its length is stable, then render once.
-  let indexPages = layoutIndexPages(opts.context, rows(2))
-  for (let tries = 0; tries < 5; tries++) {
+  // A longer index moves every exhibit: lay it out (cheap, no PDF) until its length is the one its ranges assume,
+  // then render once. The first guess (cover + one index page) is right for most cases: one layout, not two.
+  let indexPages = 2
+  for (let tries = 0; tries < 6; tries++) {
     const again = layoutIndexPages(opts.context, rows(indexPages))
     const stable = again === indexPages
     indexPages = again
