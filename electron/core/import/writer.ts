@@ -130,8 +130,19 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
 
   /** Cases whose search text must be rebuilt: once at the end of the batch, in one delete and one insert each. */
   const staleSearch = new Set<string>()
-  /** The search rows of the batch's new cases, written in one statement at the end of the batch (INSERT_SEARCH_ROWS_SQL says why). */
+  /**
+   * The search rows of the batch's new cases, written in one statement at the end of the batch (INSERT_SEARCH_ROWS_SQL
+   * says why) — or every SEARCH_CHUNK rows in the fast path, so FTS5's in-memory terms stay small (a whole batch's
+   * held 20–50 MB more at peak in bench/import, for no less CPU). With a savepoint per row they wait for the end: a rolled-back row
+   * must be able to take its search row back.
+   */
   const newSearch: string[][] = []
+  const SEARCH_CHUNK = 1_000
+  let rowSavepoints = false
+  const writeNewSearch = () => {
+    if (newSearch.length > 0) st.searchRows.run(JSON.stringify(newSearch))
+    newSearch.length = 0
+  }
 
   /**
    * Recompute a case's figures from its loans (as cases/figures.ts does). Its search text holds no figures,
@@ -154,8 +165,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
 
   /** The batch's search rows: the new cases', then those of cases whose text changed. */
   function writeSearch(): void {
-    if (newSearch.length > 0) st.searchRows.run(JSON.stringify(newSearch))
-    newSearch.length = 0
+    writeNewSearch()
     if (staleSearch.size === 0) return
     // After the new rows: a case opened earlier in this batch may be stale already (a later row added a phone).
     st.searchClearMany.run(JSON.stringify([...staleSearch]))
@@ -205,6 +215,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
       st.stage.run(newId(), caseId, o.nowIso, o.actor)
       // The same text cases/search.ts writes (name, ID number, the borrower's phones in order, the case's one contract).
       newSearch.push([caseId, caseNo, v.borrower.name, v.borrower.idNumber, contacts.allPhones.join(' '), v.loan.contractNo])
+      if (!rowSavepoints && newSearch.length >= SEARCH_CHUNK) writeNewSearch()
       if (!borrower.isNew && contacts.phones.length > 0) for (const c of st.casesOfBorrower.all(borrower.id) as string[]) if (c !== caseId) staleSearch.add(c)
       created.loans.push({ loan: loanId, case: caseId, row: row.rowNumber })
       return { kind: 'imported', caseId, caseNo, borrowerName: v.borrower.name }
@@ -248,6 +259,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     nextCaseNo = last ? Number(last.slice(prefix.length)) + 1 : 1
     audit.begin()
     const created = { lenders: [] as string[], loans: [] as { loan: string; case: string; row: number }[] }
+    rowSavepoints = safe
     const outcomes = rows.map((row): RowOutcome => {
       const searchMark = newSearch.length
       try {
