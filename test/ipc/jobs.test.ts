@@ -51,3 +51,15 @@ it('a kind with commit records finished units on the main thread in groups; a fa
   expect(end.errors[end.errors.length - 1].message).toMatch(/[\u4e00-\u9fff]/)
   await core.close()
 })
+
+it("a kind's workerHeapMb caps its workers' heaps, and kinds without it keep V8's default", async () => {
+  const core = await makeCore()
+  const run = async (kind: string) => ((await core.services.jobs.wait((await core.services.jobs.start(kind, { units: 2 })).jobId)).result as { heapLimitMb: number }).heapLimitMb
+  const capped = await run('diagnostics.echo-grouped')
+  const free = await run('diagnostics.echo')
+  // The limit counts the young generation too, so it sits a little above the 96 MB old-space cap.
+  expect(capped).toBeGreaterThanOrEqual(96)
+  expect(capped).toBeLessThan(200)
+  expect(free).toBeGreaterThan(capped * 2)
+  await core.close()
+})

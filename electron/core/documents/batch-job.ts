@@ -25,6 +25,8 @@ export const documentsBatchJob = defineJob('documents.batch', {
     return services.documents.planBatch(params)
   },
   label: (u: BatchUnit) => u.caseNo,
+  // A letter needs a few MB; with no cap each worker's heap grew for thousands of letters before collecting.
+  workerHeapMb: 160,
   async runUnit(ctx, u: BatchUnit): Promise<UnitResult> {
     const p = ctx.params as BatchParams
     const { path, ...rendered } = await ctx.services.documents.renderForCase({ caseId: u.caseId, type: p.type, format: p.format, asOf: p.asOf, templateId: p.templateId, outDir: p.outDir })

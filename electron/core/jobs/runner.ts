@@ -99,7 +99,7 @@ export function createJobRunner(ctx: CoreContext, services: () => unknown) {
         w.postMessage({ type: 'unit', index, unit: units[index] } satisfies ToWorker)
       }
       for (let i = 0; i < threads; i++) {
-        const w = new Worker(workerEntry(), { workerData: init })
+        const w = new Worker(workerEntry(), { workerData: init, ...(def.workerHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: def.workerHeapMb } } : {}) })
         workers.push(w)
         alive++
         w.on('message', (m: FromWorker) => {
