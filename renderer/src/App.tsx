@@ -47,7 +47,9 @@ export function App() {
   const entry = AREAS.find((a) => a.key === area)
   const shown = entry?.page?.(id) ?? <Placeholder title={t(entry?.label ?? 'nav.cases')} />
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { fontSize: 13, borderRadius: 4 } }} componentSize="small">
+    // zeroRuntime: antd's prebuilt stylesheet (main.tsx) instead of styles generated in the page at start-up,
+    // which was most of the dashboard's first-paint time; the tokens still apply, through CSS variables.
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ zeroRuntime: true, token: { fontSize: 13, borderRadius: 4 } }} componentSize="small">
       <AntApp>
         <Layout style={{ height: '100vh' }}>
           <Layout.Sider width={150} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
