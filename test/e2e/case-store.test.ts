@@ -37,8 +37,8 @@ it('finds, opens and corrects a borrower, and the change is stored and audited',
   await page.goto(app.url)
   await expect.poll(() => page.getByTestId('case-total').textContent()).toBe('共 200 件')
   // antd runs without runtime styles (its prebuilt stylesheet); the app's theme tokens still reach the page.
-  expect(await page.locator('.ant-menu-item').first().evaluate((el) => getComputedStyle(el).fontSize)).toBe('13px')
-  expect(await page.getByTestId('lang-switch').evaluate((el) => getComputedStyle(el).borderRadius)).toBe('4px')
+  expect(await page.locator('.ant-menu-item').first().evaluate((el) => (globalThis as any).getComputedStyle(el).fontSize)).toBe('13px')
+  expect(await page.getByTestId('lang-switch').evaluate((el) => (globalThis as any).getComputedStyle(el).borderRadius)).toBe('4px')
 
   await search(target.name.slice(1))
   await expect.poll(() => page.getByTestId('case-row').filter({ hasText: target.name }).count()).toBe(1)
