@@ -47,7 +47,11 @@ export function createServices(db: Db, platform: Platform, newId: IdFactory = cr
     evidence: evidenceService(ctx),
     reviews: reviewService(ctx, (): ReviewPeers => services),
     documents: documentService(ctx, (): DocumentPeers => withJobs),
-    seed: (n: number, seed?: number, onProgress?: (done: number, total: number) => void) => seedCases(ctx, n, seed, onProgress),
+    seed: async (n: number, seed?: number, onProgress?: (done: number, total: number) => void) => {
+      const report = await seedCases(ctx, n, seed, onProgress)
+      await services.reports.refreshLimitationRisks() // seeding writes no limitation rows: the dashboard's are filled now
+      return report
+    },
   }
   // Jobs plan and finish with the services they belong to, hence the runner comes last.
   const withJobs = { ...services, jobs: createJobRunner(ctx, (): unknown => withJobs) }

@@ -280,3 +280,29 @@ describe('cancel and staged uploads', () => {
     }
   })
 })
+
+describe('after an import, the dashboard\'s limitation risks are already stored', () => {
+  const nearlyTimeBarred = () => logicalRows(20).map((r, k) => ({ ...r, daysPastDue: 1_050 + 2 * k }))
+
+  it('fills loan_limitation for the loans whose limitation may end within 90 days; the first dashboard call then writes none', async () => {
+    // Overdue since about three years ago: the limitation of these loans ends within 90 days of the test's today.
+    const rows = nearlyTimeBarred()
+    const report = await runJob('import.start', { uploadId: await upload(Buffer.from(csvText(HEADERS, rows.map(csvCells)))) })
+    expect(report).toMatchObject({ imported: 20, rejectedRows: 0 })
+    const raw = core.ctx.db.raw
+    const stored = () => raw.prepare('SELECT case_id, loan_id, state, expiry FROM loan_limitation ORDER BY case_id, loan_id').all() as { case_id: string; expiry: string }[]
+    const filled = stored()
+    expect(filled).toHaveLength(20)
+    expect(filled.every((r) => r.expiry >= '2026-11-28' && r.expiry <= '2027-02-26')).toBe(true)
+
+    const dashboard = await call(core, 'reports.dashboard', {})
+    expect(dashboard.limitation.within90).toBe(20)
+    expect(new Set(dashboard.limitation.rows.map((r: { caseId: string }) => r.caseId))).toEqual(new Set(filled.map((r) => r.case_id)))
+    expect(stored()).toEqual(filled)
+  })
+
+  it('a dry run stores none', async () => {
+    await runJob('import.dryRun', { uploadId: await upload(Buffer.from(csvText(HEADERS, nearlyTimeBarred().map(csvCells)))) })
+    expect(count('loan_limitation')).toBe(0)
+  })
+})

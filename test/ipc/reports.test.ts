@@ -116,6 +116,26 @@ describe('limitation risks: the work queue\'s stored limitation (loan_limitation
   })
 })
 
+describe('seeding fills the dashboard\'s limitation rows', () => {
+  it('loan_limitation holds the candidates\' rows after a seed; the first dashboard call reads them and writes none', async () => {
+    const own = await makeCore()
+    try {
+      await own.services.seed(3000, 2)
+      const raw = own.ctx.db.raw
+      const stored = () => raw.prepare('SELECT case_id, loan_id, state, expiry, computed_on FROM loan_limitation ORDER BY case_id, loan_id').all() as { case_id: string }[]
+      const filled = stored()
+      expect(filled.length).toBeGreaterThan(0)
+      const d = await call(own, 'reports.dashboard', {})
+      expect(d.limitation.within90).toBeGreaterThan(0)
+      const storedCases = new Set(filled.map((r) => r.case_id))
+      expect(d.limitation.rows.every((r: { caseId: string }) => storedCases.has(r.caseId))).toBe(true)
+      expect(stored()).toEqual(filled)
+    } finally {
+      await own.close()
+    }
+  })
+})
+
 describe('reports.exportCases and reports.exportAggregate', () => {
   it('CSV: UTF-8 with BOM, Chinese header, every case once, ID numbers and phones masked', async () => {
     const f = await call(core, 'reports.exportCases', { format: 'csv' })

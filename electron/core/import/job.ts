@@ -18,7 +18,12 @@ export const importJob = defineJob(IMPORT_JOB, {
   async runUnit(ctx, p: ImportJobParams): Promise<ImportReport> {
     return ctx.services.import.run(p, { cancelled: ctx.cancelled, progress: ctx.progress })
   },
-  async finish(_s, _p, results): Promise<ImportReport | null> {
-    return (results[0]?.result as ImportReport | undefined) ?? null
+  async finish(s, _p, results): Promise<ImportReport | null> {
+    const report = (results[0]?.result as ImportReport | undefined) ?? null
+    // New or changed loans have no stored limitation yet: the dashboard's limitation risks are filled now,
+    // in the main thread, instead of on the next dashboard call.
+    // A failure here is not the import's: the dashboard computes them itself next time.
+    if (report && !report.dryRun && report.imported + report.updated > 0) await s.reports.refreshLimitationRisks().catch(() => undefined)
+    return report
   },
 })

@@ -43,6 +43,14 @@ export function reportService(ctx: CoreContext) {
       return computeDashboard(ctx.db.raw, f, today, await risks(today))
     },
 
+    /**
+     * Works out the limitation risks now and stores the loans' limitation rows they need (loan_limitation), so
+     * the first dashboard after a seed or an import does not pay for them. Returns how many risks there are.
+     */
+    async refreshLimitationRisks(): Promise<number> {
+      return (await risks(ctx.today())).length
+    },
+
     async exportCases(i: z.output<typeof caseExportInput>): Promise<ExportedFile> {
       const lender = lenderName(i.filter.lenderId)
       const table = await caseExportTable(ctx.db.kysely, i.filter, ctx.today(), i.unmasked)
