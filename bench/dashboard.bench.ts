@@ -14,7 +14,7 @@ import type { BenchResult } from './types'
  * `dashboard.cold` is the first call on a freshly opened store (seeded and ANALYZE'd, then closed and opened
  * again: a new connection with an empty page cache and no prepared statements; the OS file cache stays warm).
  * It also works out the limitation risks: candidates by index ranges, their loans' stored limitation
- * (loan_limitation, which seeding does not fill: computed and stored here for the candidates); later calls
+ * (loan_limitation, filled for the candidates at the end of the seed, as at the end of an import); later calls
  * reuse the risks until the store changes (createLimitationCache). Wall and CPU time are both reported: on a shared machine the wall
  * time carries the other processes' load (`extra.load1`).
  * Set BENCH_CASES for a smaller store, BENCH_BROWSER=0 to skip the browser part, BENCH_DATA_DIR to reuse a
@@ -81,32 +81,37 @@ async function cpuAndWall(fn: () => Promise<unknown>): Promise<{ wallMs: number;
 
 /**
  * First paint of the dashboard in Chromium, on the page's own clock (ms since navigation start):
- * - `medianMs`: the load event's end → the aging chart drawn with the store's figures (the performance mark
- *   `chart:chart-aging` EChart sets when ECharts has finished rendering them; the chart is mounted only with data);
- * - `extra.fcpMs`: navigation start → first contentful paint (the frame and its placeholders);
- * - `extra.chartMs`: navigation start → the aging chart drawn (everything: HTML, scripts, the page's chunk, the data).
+ * - `medianMs`: the load event's end → the aging chart on screen with the store's figures: the mark
+ *   `chart:chart-aging` EChart sets in a task queued from ECharts' 'finished' event, which comes in an animation
+ *   frame, so the mark follows that frame's paint (the figure cards were committed with or before the chart);
+ * - `extra.allChartsMs`: the same for the last of the three charts; `extra.fcpMs`: navigation start → first
+ *   contentful paint; `extra.chartMs`: navigation start → the aging chart on screen (HTML, scripts, chunk, data).
  * Six loads of #/dashboard in fresh pages; the first warms the bridge and the disk cache and is not counted.
  */
 async function firstPaint(core: Awaited<ReturnType<typeof openCore>>, n: number): Promise<BenchResult> {
   const bridge = await startWebBridge(core, { rendererDir: ensureRendererBuilt() })
   const browser = await launchChromium()
   const afterLoad: number[] = []
+  const allCharts: number[] = []
   const fcp: number[] = []
   const chart: number[] = []
   try {
     for (let i = 0; i < 6; i++) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
       await page.goto(bridge.url.replace(/#.*$/, '') + '#/dashboard', { waitUntil: 'load' })
-      await page.waitForSelector('[data-testid="chart-aging"][data-ready="1"]', { timeout: 60_000 })
-      const t = await page.evaluate(() => {
+      const t = await page.waitForFunction(() => {
         const p = performance as unknown as { getEntriesByType(t: string): { name: string; startTime: number; loadEventEnd: number }[]; getEntriesByName(n: string): { startTime: number }[] }
+        const charts = ['chart:chart-aging', 'chart:chart-funnel', 'chart:chart-months'].map((m) => p.getEntriesByName(m)[0]?.startTime)
+        const fcp = p.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime
+        if (fcp === undefined || charts.some((c) => c === undefined)) return null
         return {
           load: p.getEntriesByType('navigation')[0].loadEventEnd,
-          fcp: p.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? NaN,
-          chart: p.getEntriesByName('chart:chart-aging')[0].startTime,
+          fcp,
+          aging: charts[0]!,
+          all: Math.max(...(charts as number[])),
         }
-      })
-      if (i > 0) (afterLoad.push(t.chart - t.load), fcp.push(t.fcp), chart.push(t.chart))
+      }, undefined, { timeout: 60_000, polling: 50 }).then((h) => h.jsonValue())
+      if (i > 0) (afterLoad.push(t!.aging - t!.load), allCharts.push(t!.all - t!.load), fcp.push(t!.fcp), chart.push(t!.aging))
       await page.close()
     }
   } finally {
@@ -116,6 +121,6 @@ async function firstPaint(core: Awaited<ReturnType<typeof openCore>>, n: number)
   const s = summarize(afterLoad)
   return {
     name: 'dashboard.firstPaint', n, medianMs: round(s.median, 0), p95Ms: round(s.p95, 0), target: '≤ 1 s after the page loads',
-    extra: { fcpMs: round(summarize(fcp).median, 0), chartMs: round(summarize(chart).median, 0), load1: loadavg()[0] },
+    extra: { allChartsMs: round(summarize(allCharts).median, 0), fcpMs: round(summarize(fcp).median, 0), chartMs: round(summarize(chart).median, 0), load1: loadavg()[0] },
   }
 }

@@ -1,28 +1,22 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Skeleton } from 'antd'
 import enUS from 'antd/locale/en_US'
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react'
+import { Suspense, type ReactNode } from 'react'
 import zhCN from 'antd/locale/zh_CN'
 import { navigate, useHashRoute } from './components/useHashRoute'
 import { Placeholder } from './features/placeholder/Placeholder'
 import { useI18n } from './i18n'
+import { page } from './pages'
 import type { MessageKey } from './i18n/messages'
 
-/**
- * Each page is its own chunk, loaded when first shown: the first screen parses only the shell and its own page
- * (the dashboard's ECharts, the import wizard, the evidence tools … load with their page).
- */
-function page<P extends object>(load: () => Promise<Record<string, ComponentType<P>>>, name: string) {
-  return lazy(async () => ({ default: (await load())[name] }))
-}
-const TodayPage = page(() => import('./features/collection/TodayPage'), 'TodayPage')
-const CaseListPage = page(() => import('./features/case-list/CaseListPage'), 'CaseListPage')
-const CaseDetailPage = page<{ id: string }>(() => import('./features/case-detail/CaseDetailPage'), 'CaseDetailPage')
-const DashboardPage = page(() => import('./features/dashboard/DashboardPage'), 'DashboardPage')
-const ImportPage = page(() => import('./features/import/ImportPage'), 'ImportPage')
-const ReviewPage = page(() => import('./features/review/ReviewPage'), 'ReviewPage')
-const DocumentsPage = page(() => import('./features/documents/DocumentsPage'), 'DocumentsPage')
-const EvidencePage = page(() => import('./features/evidence/EvidencePage'), 'EvidencePage')
-const SettingsPage = page(() => import('./features/settings/SettingsPage'), 'SettingsPage')
+const TodayPage = page('today')
+const CaseListPage = page('cases')
+const CaseDetailPage = page<{ id: string }>('case')
+const DashboardPage = page('dashboard')
+const ImportPage = page('import')
+const ReviewPage = page('review')
+const DocumentsPage = page('documents')
+const EvidencePage = page('evidence')
+const SettingsPage = page('settings')
 
 /**
  * The areas of the app in the order a lawyer's day uses them, each with its page; an area without a page yet
@@ -63,7 +57,7 @@ export function App() {
               </Button>
             </Layout.Header>
             <Layout.Content style={{ padding: 16, overflow: 'auto' }}>
-              <Suspense fallback={<Skeleton active />}>{shown}</Suspense>
+              <Suspense fallback={<div data-testid="page-loading"><Skeleton active /></div>}>{shown}</Suspense>
             </Layout.Content>
           </Layout>
         </Layout>

@@ -1,11 +1,13 @@
+import { readHashRoute } from './components/useHashRoute'
 import { prefetchDashboard } from './features/dashboard/prefetch'
+import { isPageKey, preloadPage } from './pages'
 
 /**
- * The first script of the window, before the shell (main.tsx): tiny, so it runs as soon as it arrives. When the
- * window opens on the dashboard it asks for the figures and starts loading the page's chunk right away, in
- * parallel with the shell's scripts, instead of after React has rendered the frame (bench/dashboard firstPaint).
+ * The first script of the window, before the shell (main.tsx): it starts loading the chunk of the page the
+ * window opens on, which the shell waits for before its first render (pages.ts), and on the dashboard asks for
+ * the figures too, in parallel with the shell's scripts (bench/dashboard firstPaint).
  */
-if (window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] === 'dashboard') {
-  prefetchDashboard()
-  void import('./features/dashboard/DashboardPage')
-}
+const [area = 'cases', id] = readHashRoute()
+const key = area.split('?')[0] === 'cases' && id ? 'case' : area.split('?')[0]
+if (isPageKey(key)) preloadPage(key)
+if (key === 'dashboard') prefetchDashboard()

@@ -35,9 +35,19 @@ afterAll(async () => {
 
 it('renders the dashboard and a click on the M3 bar opens the list filtered to M3', async () => {
   expect(m3).toBeGreaterThan(0)
+  // Whether the shell ever showed its page-loading placeholder (a page's chunk not there yet).
+  await page.addInitScript(() => {
+    const w = globalThis as unknown as { __pageLoadingSeen: boolean; MutationObserver: new (cb: () => void) => { observe(n: unknown, o: object): void }; document: { querySelector(s: string): unknown } }
+    w.__pageLoadingSeen = false
+    new w.MutationObserver(() => {
+      if (w.document.querySelector('[data-testid="page-loading"]')) w.__pageLoadingSeen = true
+    }).observe(w.document, { childList: true, subtree: true }) // the document: its root element does not exist yet
+  })
   await page.goto(bridge.url + '#/dashboard')
   const chart = page.getByTestId('chart-aging')
   await expect.poll(() => chart.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1')
+  // The window opened on the dashboard: its chunk was loaded before the first render (renderer/src/pages.ts).
+  expect(await page.evaluate<boolean>('window.__pageLoadingSeen')).toBe(false)
   await expect.poll(() => page.getByTestId('dashboard').textContent()).toContain('逾期账龄')
   for (const b of ['M1', 'M2', 'M3', 'M4-M6', 'M6+']) expect(await chart.textContent()).toContain(b)
 
@@ -52,6 +62,8 @@ it('renders the dashboard and a click on the M3 bar opens the list filtered to M
   await page.mouse.click(point.x, point.y)
 
   await expect.poll(() => page.evaluate<string>('window.location.hash')).toBe('#/cases?dpdBucket=M3')
+  // The case list was not preloaded: its chunk loads when it is first shown, behind the placeholder.
+  await expect.poll(() => page.evaluate<boolean>('window.__pageLoadingSeen')).toBe(true)
   await expect.poll(() => page.getByTestId('case-total').textContent(), { timeout: 20_000 }).toBe(`共 ${m3} 件`)
   expect(await page.getByTestId('filter-dpd').textContent()).toBe('M3')
   // Named, not counted: the list's columns move (a selection column came first for bulk actions).

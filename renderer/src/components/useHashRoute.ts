@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react'
 
 /** The current hash route split into segments: "#/cases/01H…" → ["cases", "01H…"]. */
+export function readHashRoute(): string[] {
+  return window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
+}
+
 export function useHashRoute(): string[] {
-  const read = () => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
+  const read = readHashRoute
   const [route, setRoute] = useState(read)
   useEffect(() => {
     const onChange = () => setRoute(read())
