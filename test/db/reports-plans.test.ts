@@ -77,9 +77,10 @@ it('cases placed, promises due and actions this week are date ranges on their ow
 it('limitation candidates: index ranges about three years back (last instalments from loan_last_due), the small fact tables first, never a walk of the cases', () => {
   const p = plan(candidateSql(caseScope({})), P)
   expect(p).toMatch(/SEARCH d USING (COVERING )?INDEX loan_last_due_date \(due_date>\? AND due_date<\?\)/)
+  expect(p).toMatch(/SEARCH l USING (COVERING )?INDEX loans_maturity \(maturity_date>\? AND maturity_date<\?\)/) // loans without a schedule
   expect(p).toMatch(/SEARCH r USING COVERING INDEX repayments_date \(date>\? AND date<\?\)/)
   expect(p).toMatch(/SEARCH a USING INDEX collection_actions_delivered \(delivered_on>\? AND delivered_on<\?\)/)
-  expect(p).not.toMatch(/SCAN (d|r|a|c|cl)\b/)
+  expect(p).not.toMatch(/SCAN (d|r|a|c|cl|l)\b/)
   expect(p).toMatch(/SCAN k\b[^\n]*\nSEARCH c USING PRIMARY KEY/) // acknowledgements, then each one's case
   expect(p).not.toMatch(/schedule_items/) // the last instalment comes from the narrow loan_last_due, not the wide instalments table
 })

@@ -100,6 +100,9 @@ CREATE INDEX loan_limitation_loan ON loan_limitation(loan_id);
 -- index loans_borrower
 CREATE INDEX loans_borrower ON loans(borrower_id);
 
+-- index loans_maturity
+CREATE INDEX loans_maturity ON loans(maturity_date);
+
 -- index promises_case
 CREATE INDEX promises_case ON promises(case_id);
 

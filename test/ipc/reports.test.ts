@@ -116,6 +116,36 @@ describe('limitation risks: the work queue\'s stored limitation (loan_limitation
   })
 })
 
+describe('limitation risks of a loan without an instalment schedule', () => {
+  it('its period runs from the maturity date (or a later repayment): listed when it ends within 90 days, as on the case page', async () => {
+    const own = await makeCore()
+    try {
+      const lenderId = (await call(own, 'lenders.create', { name: '杭州信达小额贷款有限公司', regime: 'licensed' })).id
+      const open = async (contractNo: string, maturityDate: string) => {
+        const borrower = await call(own, 'borrowers.create', { name: `借款人${contractNo}` })
+        const loan = await call(own, 'loans.create', {
+          lenderId, borrowerId: borrower.id, contractNo, contractDate: '2023-01-05', contractAmountFen: 500_000, disbursedAmountFen: 500_000,
+          disbursementDate: '2023-01-05', repaymentMethod: 'bullet', rateTerm: '0.12', maturityDate,
+        })
+        return { loanId: loan.id, caseId: (await call(own, 'cases.create', { borrowerId: borrower.id, lenderId, loanIds: [loan.id] })).id as string }
+      }
+      const due = await open('HT-NS1', '2023-12-20') // ends 2026-12-20: 22 days
+      const paid = await open('HT-NS2', '2023-06-01') // expired, but a repayment on 2024-01-10 restarted it: ends 2027-01-10 (2027 holidays unknown: nominal)
+      const old = await open('HT-NS3', '2023-06-01') // ended 2026-06-01
+      await call(own, 'loans.addRepayment', { loanId: paid.loanId, repayment: { date: '2024-01-10', amountFen: 10_000, principalFen: 10_000 } })
+      const d = await call(own, 'reports.dashboard', {})
+      const rows = d.limitation.rows.map((r: { caseId: string; expiry: string; lastInstalmentDue: string; provisional: boolean }) => [r.caseId, r.expiry, r.lastInstalmentDue, r.provisional])
+      // 2026-12-20 is a Sunday: the last day rolls to Monday (provisional: late December, 2027's holidays unknown).
+      expect(rows).toEqual([[due.caseId, '2026-12-21', '2023-12-20', true], [paid.caseId, '2027-01-10', '2023-06-01', true]])
+      expect(d.limitation).toMatchObject({ within30: 1, within90: 2 })
+      for (const c of [due, paid]) expect((await call(own, 'deadlines.forCase', { id: c.caseId })).limitation[0].expiry).toBe(rows.find((r: string[]) => r[0] === c.caseId)[1])
+      expect((await call(own, 'deadlines.forCase', { id: old.caseId })).limitation[0].state).toBe('expired')
+    } finally {
+      await own.close()
+    }
+  })
+})
+
 describe('seeding fills the dashboard\'s limitation rows', () => {
   it('loan_limitation holds the candidates\' rows after a seed; the first dashboard call reads them and writes none', async () => {
     const own = await makeCore()

@@ -19,22 +19,24 @@ const ROLL_MARGIN = 15
 /**
  * Cases with a loan whose limitation period may end within the window: the period runs three years from the
  * last event that started it, so one of these is dated about three years before the window — a last
- * instalment (from loan_last_due, migration 0013), a repayment or a delivered demand with proof on or after it,
+ * instalment (from loan_last_due, migration 0013) or, for a loan without a schedule, its maturity date (0014),
+ * a repayment or a delivered demand with proof on or after it,
  * a signed acknowledgement, an agreed plan, or a judgment / ruling ending proceedings (the last three from small
  * tables, which CROSS JOIN keeps first: the planner would otherwise walk every case to probe them). No walk of the
  * cases: the candidates are a superset, and the stored limitation decides each exactly.
- * Not found here: a loan without an instalment schedule (its period starts at the maturity date, which has no
- * index), unless another of its events falls in the window.
  */
 export function candidateSql(scope: CaseScope): string {
   const open = `c.stage <> 'closed' AND ${scope.where}`
   return `SELECT cl.case_id AS caseId FROM loan_last_due d
       JOIN case_loans cl ON cl.loan_id = d.loan_id JOIN cases c ON c.id = cl.case_id
       WHERE d.due_date >= @lo AND d.due_date <= @hi AND ${open}
+    UNION SELECT cl.case_id FROM loans l
+      JOIN case_loans cl ON cl.loan_id = l.id JOIN cases c ON c.id = cl.case_id
+      WHERE l.maturity_date >= @lo AND l.maturity_date <= @hi AND NOT EXISTS (SELECT 1 FROM loan_last_due d WHERE d.loan_id = l.id) AND ${open}
     UNION SELECT cl.case_id FROM repayments r
-      JOIN loan_last_due d ON d.loan_id = r.loan_id
+      JOIN loans l ON l.id = r.loan_id LEFT JOIN loan_last_due d ON d.loan_id = r.loan_id
       JOIN case_loans cl ON cl.loan_id = r.loan_id JOIN cases c ON c.id = cl.case_id
-      WHERE r.date >= @lo AND r.date <= @hi AND r.date >= d.due_date AND ${open}
+      WHERE r.date >= @lo AND r.date <= @hi AND r.date >= coalesce(d.due_date, l.maturity_date) AND ${open}
     UNION SELECT a.case_id FROM collection_actions a JOIN cases c ON c.id = a.case_id
       WHERE a.delivered_on >= @lo AND a.delivered_on <= @hi AND (a.tracking_no IS NOT NULL OR a.proof_evidence_id IS NOT NULL) AND ${open}
     UNION SELECT k.case_id FROM acknowledgements k CROSS JOIN cases c ON c.id = k.case_id

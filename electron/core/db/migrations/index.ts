@@ -10,6 +10,7 @@ import { reviewExhibit } from './0009-review-exhibit'
 import { importWriteCosts } from './0010-import-write-costs'
 import { reportTallies } from './0011-report-tallies'
 import { loanLastDue } from './0013-loan-last-due'
+import { loanMaturity } from './0014-loan-maturity'
 
 /**
  * Every migration in order, imported statically: the bundled app has no migrations folder to scan.
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-import-write-costs': importWriteCosts,
   '0011-report-tallies': reportTallies,
   '0013-loan-last-due': loanLastDue,
+  '0014-loan-maturity': loanMaturity,
 }
 
 export const migrationProvider: MigrationProvider = {
