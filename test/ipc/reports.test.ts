@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, makeCore } from '../helpers/core'
+import { countPixels, decodePng } from '../helpers/png'
 import { seedBook, type Book } from '../helpers/report-fixture'
 
 /**
@@ -264,13 +265,26 @@ describe('reports.client', () => {
     expect(xml.indexOf('M6+（181天以上）')).toBeLessThan(xml.indexOf('逾期账龄分布图'))
     expect(xml.indexOf('逾期账龄分布图')).toBeLessThan(xml.indexOf('案件阶段分布'))
 
-    for (const m of media) {
+    // What each picture shows, read from its pixels: its series' bar colours, and the axis labels' text below the plot.
+    const near = (hex: string) => {
+      const [r0, g0, b0] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))
+      return (r: number, g: number, b: number) => Math.abs(r - r0) + Math.abs(g - g0) + Math.abs(b - b0) < 24
+    }
+    const colours: Record<string, string[]> = { 逾期账龄分布图: ['#1677ff', '#fa8c16'], 案件阶段分布图: ['#13c2c2'], 近六个月回款与新委案件图: ['#52c41a', '#722ed1'] }
+    for (const [name, expected] of Object.entries(colours)) {
+      const id = xml.match(new RegExp(`descr="${name}[^"]*"[\\s\\S]*?r:embed="([^"]+)"`))![1]
+      const m = `word/${rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))?.[1]}`
       const png = execFileSync('unzip', ['-p', file, m])
       expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
       // IHDR: 1440 × 680 pixels (the 720 × 340 chart at twice the size for print), tens of kilobytes.
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1440, 680])
       expect(png.length).toBeGreaterThan(10_000)
       expect(png.length).toBeLessThan(500_000)
+      const pixels = decodePng(png)
+      for (const c of expected) expect(countPixels(pixels, near(c)), `${name} ${c}`).toBeGreaterThan(1_000)
+      // The x-axis labels sit in the bottom 56 rows (grid bottom 28 px at twice the size): glyphs, not only tick marks.
+      const ink = (r: number, g: number, b: number, a: number) => a > 0 && r + g + b < 600 && Math.abs(r - b) < 40
+      expect(countPixels(pixels, ink, 680 - 50, 680), `${name}: axis label text`).toBeGreaterThan(300)
     }
     // The picture size on the page: 150 × 70 mm in EMU (36,000 a millimetre, via docx's 96-dpi pixels).
     expect(xml).toMatch(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/)
