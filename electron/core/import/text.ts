@@ -31,6 +31,16 @@ export function stripSpaces(s: string): string {
   return s.replace(/[\s\u3000\u00a0]+/g, '')
 }
 
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. V8 keeps a substring of 13 characters or
+ * more as a view into its parent, so a cell kept for the whole run (a key of a run-long map) would keep the
+ * whole 1 MB chunk of the file it was read from in memory — every chunk, over a whole file. Prepending a
+ * character makes a new string; slicing that one keeps only the copy (a bare concatenation kept the parent).
+ */
+export function ownString(s: string): string {
+  return (' ' + s).slice(1)
+}
+
 /** Column letter as Excel shows it: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
   let n = index + 1

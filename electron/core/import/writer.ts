@@ -4,6 +4,7 @@ import { loanOverdueSince, loanPrincipalOutstanding } from '../cases/figures'
 import type { IdFactory } from '../ids'
 import { maskIdNumber, validateIdNumber } from '../law/id-number'
 import { createSyncAudit } from './audit-sync'
+import { ownString } from './text'
 import { SUMMARY_REPAYMENT_SOURCE, type StoredRow } from './store-row'
 import type { NormalizedRow, RowError } from './types'
 import { prepareImportStatements } from './writer-statements'
@@ -51,8 +52,21 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
   const st = prepareImportStatements(raw)
   const audit = createSyncAudit(raw)
   const lenderIds = new Map<string, string>()
-  /** Borrowers met in this run by ID number: their id, the name stored for them, and whether this run set that name. */
-  const borrowers = new Map<string, { id: string; name: string; setHere: boolean }>()
+  /**
+   * Borrowers met in this run by ID number: their id and the name stored for them — a cache of the store,
+   * emptied when it holds BORROWER_CACHE of them, so a run of any length keeps a bounded number.
+   */
+  const borrowers = new Map<string, { id: string; name: string }>()
+  const BORROWER_CACHE = 50_000
+  /**
+   * ID numbers whose stored name this run set or confirmed: a later row naming one of them differently is a
+   * conflict within the file. Kept for the whole run, so only the ID numbers (the name is the store's).
+   */
+  const namedHere = new Set<string>()
+  const remember = (idNumber: string, b: { id: string; name: string }) => {
+    if (borrowers.size >= BORROWER_CACHE) borrowers.clear()
+    borrowers.set(idNumber, b)
+  }
   let nextCaseNo = 0
 
   const entry = (entity: string, entityId: string, action: string, diff: unknown) => audit.append({ actor: o.actor, at: o.nowIso, entity, entityId, action, diff })
@@ -93,7 +107,8 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     const id = newId()
     const idn = validateIdNumber(b.idNumber, o.today)
     st.borrower.run(id, b.name, b.idNumber, idn.sex, idn.birthDate, o.nowIso, o.nowIso)
-    borrowers.set(b.idNumber, { id, name: b.name, setHere: true })
+    remember(b.idNumber, { id, name: b.name })
+    namedHere.add(ownString(b.idNumber))
     return id
   }
 
@@ -101,21 +116,21 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
    * The borrower of a row, as stored before the row. The ID number is the person; their name is the only other
    * field a row carries (sex and birth date follow from the ID number).
    */
-  function knownBorrower(idNumber: string): { id: string; name: string; setHere: boolean } | undefined {
+  function knownBorrower(idNumber: string): { id: string; name: string } | undefined {
     let b = borrowers.get(idNumber)
     if (!b) {
-      const r = st.borrowerByIdNumber.get(idNumber) as { id: string; name: string } | undefined
-      if (r) borrowers.set(idNumber, (b = { id: r.id, name: r.name, setHere: false }))
+      b = st.borrowerByIdNumber.get(idNumber) as { id: string; name: string } | undefined
+      if (b) remember(idNumber, b)
     }
     return b
   }
 
   /** A re-import that spells the borrower's name differently updates it, audited, and refreshes the search text of their cases. */
-  function updateBorrowerName(b: { id: string; name: string; setHere: boolean }, name: string, row: PendingRow): void {
+  function updateBorrowerName(b: { id: string; name: string }, name: string, row: PendingRow): void {
     st.borrowerName.run(name, o.nowIso, b.id)
     entry('borrower', b.id, 'import.update', { ...diffRecords({ name: b.name }, { name }), importRun: o.runId, row: row.rowNumber })
     b.name = name
-    b.setHere = true
+    namedHere.add(ownString(row.value.borrower.idNumber))
     for (const c of st.casesOfBorrower.all(b.id) as string[]) staleSearch.add(c)
   }
 
@@ -191,7 +206,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
       reject(row, 'IMPORT_BORROWER_MISMATCH', `合同编号 ${v.loan.contractNo} 已属于另一位借款人（身份证号不同），未覆盖`, `Contract ${v.loan.contractNo} already belongs to another borrower (different ID number); not overwritten`, o.contractColumn)
     }
     // Two rows of one file naming one ID number differently: the first stands, as with contract numbers.
-    if (known && known.setHere && known.name !== v.borrower.name) {
+    if (known && known.name !== v.borrower.name && namedHere.has(v.borrower.idNumber)) {
       reject(row, 'IMPORT_BORROWER_NAME_CONFLICT', `身份证号 ${maskIdNumber(v.borrower.idNumber)} 在本文件前面的行中姓名为“${known.name}”，与本行“${v.borrower.name}”不同；本行未导入`,
         `ID number ${maskIdNumber(v.borrower.idNumber)} has the name "${known.name}" in an earlier row of this file, not "${v.borrower.name}"; this row was not imported`, o.nameColumn)
     }
@@ -200,7 +215,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
     const borrower = known ? { id: known.id, isNew: false } : { id: createBorrower(v.borrower), isNew: true }
     const renamed = known !== undefined && known.name !== v.borrower.name
     if (renamed) updateBorrowerName(known, v.borrower.name, row)
-    else if (known) known.setHere = true // this row confirms the name for the rest of the file
+    else if (known && !namedHere.has(v.borrower.idNumber)) namedHere.add(ownString(v.borrower.idNumber)) // this row confirms the name for the rest of the file
     const contacts = addContacts(borrower.id, v.borrower, borrower.isNew)
     if (!existing) {
       const loanId = newId()
@@ -248,6 +263,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
   const forgetIds = () => {
     lenderIds.clear()
     borrowers.clear()
+    namedHere.clear()
   }
 
   /** Write a batch's rows; `safe` gives each row its own savepoint so a row the store refuses is rolled back alone. */

@@ -101,4 +101,16 @@ describe('DuplicateTracker', () => {
     expect(t.check(...value(GOOD.map((c, i) => (i === 3 ? 'HT-9' : c))), 9, '合同编号')).toEqual({ kind: 'first' })
     expect(t.size).toBe(2)
   })
+  it('keeps every contract of a long file apart, by lender, with the first row of each', () => {
+    const t = new DuplicateTracker()
+    const [base, digest] = value(GOOD)
+    const as = (contractNo: string, lender: string): NormalizedRow => ({ ...base, lender: { ...base.lender, name: lender }, loan: { ...base.loan, contractNo } })
+    // Past the tracker's first allocation (1,024 slots), contract numbers long enough to be views into a chunk.
+    for (let i = 0; i < 3_000; i++) expect(t.check(as(`HT-2024-${String(i).padStart(10, '0')}`, '甲公司'), digest, i + 2, '合同编号')).toEqual({ kind: 'first' })
+    expect(t.check(as('HT-2024-0000002999', '乙公司'), digest, 5_000, '合同编号')).toEqual({ kind: 'first' })
+    expect(t.check(as('HT-2024-0000001500', '甲公司'), digest, 6_000, '合同编号')).toMatchObject({ kind: 'duplicate', firstRow: 1_502 })
+    expect(t.check(as('HT-2024-0000000007', '甲公司'), 'x1:y2', 6_001, '合同编号')).toMatchObject({ kind: 'conflict', firstRow: 9 })
+    expect(t.size).toBe(3_001)
+  })
 })
+
