@@ -15,7 +15,8 @@ const corrupt = (e: unknown) => {
 /**
  * Open an XLSX file for streaming. Two passes over the zip: the first reads the workbook, styles
  * and shared strings; the second inflates only the chosen sheet and turns its XML into rows as it
- * streams, so a 200 MB workbook never sits in memory (the shared strings do, as in any reader).
+ * streams, so a 200 MB workbook never sits in memory (the shared strings do, as in any reader, but as
+ * UTF-8 bytes: xlsx-shared-strings.ts).
  * Reads the sheet named `sheet`, else the first sheet in tab order.
  */
 export async function openXlsx(path: string, sniffed: Sniffed, opts: ReadLimits & { sheet?: string; progress?: ReadProgress }): Promise<{ info: FileInfo; records: AsyncGenerator<RawRecord> }> {

@@ -1,4 +1,5 @@
 import { excelSerialToIso } from './normalize-date'
+import type { SharedStrings } from './xlsx-shared-strings'
 
 /** The parts of one `<c>` element of a worksheet. */
 export interface XlsxCell {
@@ -17,10 +18,10 @@ export interface XlsxCell {
  * with Excel's 15 significant digits, so a computed 0.30000000000000004 reads as the 0.3 the user
  * sees; date-formatted numbers become `YYYY-MM-DD` and percent-formatted ones `18%`, as on screen.
  */
-export function xlsxCellText(cell: XlsxCell, sharedStrings: string[], date1904: boolean): string {
+export function xlsxCellText(cell: XlsxCell, sharedStrings: SharedStrings, date1904: boolean): string {
   if (!cell.hasValue) return ''
   switch (cell.type) {
-    case 's': return sharedStrings[Number(cell.value)] ?? ''
+    case 's': return sharedStrings.get(Number(cell.value)) ?? ''
     case 'str':
     case 'inlineStr':
     case 'e': return cell.value

@@ -1,4 +1,5 @@
 import { isDateFormat, isPercentFormat } from './xlsx-cell'
+import { SharedStrings } from './xlsx-shared-strings'
 import { XmlScanner, type XmlHandlers } from './xml-scanner'
 import { zipEntryTexts } from './xlsx-zip'
 
@@ -9,7 +10,7 @@ export interface WorkbookMeta {
   date1904: boolean
   /** Per cell-format (xf) index: how its number format displays numbers. */
   styleKinds: Array<'date' | 'percent' | null>
-  sharedStrings: string[]
+  sharedStrings: SharedStrings
 }
 
 const PARTS = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml']
@@ -23,7 +24,7 @@ const BUILTIN_PERCENT = new Set([9, 10])
 
 /**
  * First pass over the zip: sheet names and targets, the date system, which styles are dates or
- * percentages, and the shared strings (held in memory: every worksheet cell may point into them).
+ * percentages, and the shared strings (held in memory, compactly: every worksheet cell may point into them).
  * Returns null sheets when the zip has no workbook (a .docx, a random archive).
  */
 export async function readWorkbookMeta(path: string): Promise<WorkbookMeta | null> {
@@ -32,7 +33,7 @@ export async function readWorkbookMeta(path: string): Promise<WorkbookMeta | nul
   const rels = new Map<string, string>()
   const customFormats = new Map<number, string>()
   const xfFormats: number[] = []
-  const sharedStrings: string[] = []
+  const sharedStrings = new SharedStrings()
   let date1904 = false
   let sawWorkbook = false
 
@@ -67,7 +68,7 @@ export async function readWorkbookMeta(path: string): Promise<WorkbookMeta | nul
         else if (n === 't' && inPhonetic === 0) inT = true
       },
       close: (n) => {
-        if (n === 'si' && si) { sharedStrings.push(si.join('')); si = null }
+        if (n === 'si' && si) { sharedStrings.add(si.join('')); si = null }
         else if (n === 'rPh') inPhonetic--
         else if (n === 't') inT = false
       },
