@@ -1,5 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import type { CoreEvent } from '../../electron/core/events'
+import { importHeapMb } from '../../electron/core/import/job'
+import { JOB_KINDS } from '../../electron/core/jobs/registry'
 import { call, makeCore } from '../helpers/core'
 
 /** The job runner through its channels, with the diagnostic echo job: real worker threads on the same store. */
@@ -61,5 +66,18 @@ it("a kind's workerHeapMb caps its workers' heaps, and kinds without it keep V8'
   expect(capped).toBeGreaterThanOrEqual(96)
   expect(capped).toBeLessThan(200)
   expect(free).toBeGreaterThan(capped * 2)
+  // A kind may size the cap from the job's parameters (the import sizes it to its file).
+  const sized = ((await core.services.jobs.wait((await core.services.jobs.start('diagnostics.echo-grouped', { units: 1, heapMb: 150 })).jobId)).result as { heapLimitMb: number }).heapLimitMb
+  expect(sized).toBeGreaterThanOrEqual(150)
+  expect(sized).toBeLessThan(capped + 100)
+  expect(sized).toBeGreaterThan(capped + 40)
   await core.close()
+})
+
+it('the import job caps its worker by the size of its file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'casedesk-heap-'))
+  writeFileSync(join(dir, 'list.csv'), Buffer.alloc(5 * 2 ** 20 + 1))
+  expect(JOB_KINDS['import.file'].workerHeapMb).toBe(importHeapMb)
+  expect(importHeapMb({ path: join(dir, 'list.csv') })).toBe(128 + 2 * 6)
+  expect(importHeapMb({ path: join(dir, 'missing.csv') })).toBe(128)
 })

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import type { ImportReport } from '../../../shared/domain/import'
 import { defineJob } from '../jobs/registry'
 import type { ImportJobParams } from './run'
@@ -9,8 +10,26 @@ import type { ImportJobParams } from './run'
  */
 export const IMPORT_JOB = 'import.file'
 
+/**
+ * The import worker's old-space cap. What a run keeps for its whole length is small — a batch of rows, one
+ * duplicate-tracker entry per row and one ID number per borrower (~120 bytes a row: under 2 bytes per byte of
+ * a file whose rows are 60 bytes or longer; XLSX shared strings live outside the heap) — but V8 let an
+ * uncapped worker's heap fill with garbage to several times that before collecting: a 100,000-row CSV
+ * peaked at 366 MB, an XLSX at over 500. Sized to the file, so a large file's tracker still fits.
+ */
+export function importHeapMb(p: Pick<ImportJobParams, 'path'>): number {
+  let bytes = 0
+  try {
+    bytes = statSync(p.path).size
+  } catch {
+    // The job will report the missing file; the cap does not matter then.
+  }
+  return 128 + 2 * Math.ceil(bytes / 2 ** 20)
+}
+
 export const importJob = defineJob(IMPORT_JOB, {
   maxThreads: 1,
+  workerHeapMb: importHeapMb,
   async plan(_s, p: ImportJobParams) {
     return [p]
   },

@@ -14,6 +14,8 @@ export interface EchoParams {
   delayMs?: number
   /** diagnostics.echo-grouped: the group holding one of these units fails to commit. */
   commitFailOn?: number[]
+  /** diagnostics.echo-grouped: its workers' heap cap in MB (default 96), as a kind sizes it from its parameters. */
+  heapMb?: number
 }
 
 export const echoJob = defineJob('diagnostics.echo', {
@@ -40,7 +42,7 @@ export const echoJob = defineJob('diagnostics.echo', {
  */
 export const echoGroupedJob = defineJob('diagnostics.echo-grouped', {
   ...echoJob,
-  workerHeapMb: 96,
+  workerHeapMb: (p: EchoParams) => p.heapMb ?? 96,
   async commit(_s, p: EchoParams, done: { unit: number; result: { n: number; cases: number; heapLimitMb: number } }[]) {
     if (done.some((d) => p.commitFailOn?.includes(d.unit))) throw new UserError('ECHO_COMMIT_FAILED', '这一组按要求未能记录', 'This group failed to commit as asked')
     return done.map((d) => ({ ...d.result, group: done.length }))

@@ -70,6 +70,7 @@ export function createJobRunner(ctx: CoreContext, services: () => unknown) {
       core: { dataDir: ctx.platform.dataDir, resourcesDir: ctx.platform.resourcesDir, version: ctx.platform.version, actor: ctx.platform.actor, clockOffsetMs: ctx.platform.now().getTime() - Date.now(), sqliteBinding: ctx.platform.sqliteBinding },
     }
     const threads = Math.max(1, Math.min(def.maxThreads ?? 2, availableParallelism(), units.length))
+    const heapMb = typeof def.workerHeapMb === 'function' ? def.workerHeapMb(params) : def.workerHeapMb
     let nextIndex = 0
     const workers: Worker[] = []
     const settled = new Promise<JobState>((resolve) => {
@@ -99,7 +100,7 @@ export function createJobRunner(ctx: CoreContext, services: () => unknown) {
         w.postMessage({ type: 'unit', index, unit: units[index] } satisfies ToWorker)
       }
       for (let i = 0; i < threads; i++) {
-        const w = new Worker(workerEntry(), { workerData: init, ...(def.workerHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: def.workerHeapMb } } : {}) })
+        const w = new Worker(workerEntry(), { workerData: init, ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}) })
         workers.push(w)
         alive++
         w.on('message', (m: FromWorker) => {

@@ -39,9 +39,10 @@ export interface JobDefinition<P = unknown, U = unknown, R = unknown, F = unknow
   /**
    * A cap on each worker's V8 old space, in MB, for kinds whose units are small and many: V8 otherwise lets
    * a busy worker's heap grow for long before collecting, and a 10,000-letter batch peaked over 600 MB.
-   * Leave unset where one unit can need a large heap (an import batch, a big bundle).
+   * Leave unset where one unit can need a large heap (a big bundle); a function of the job's parameters
+   * sizes the cap to the work (an import: to its file).
    */
-  workerHeapMb?: number
+  workerHeapMb?: number | ((params: P) => number)
 }
 
 export interface UnitError {
