@@ -1,5 +1,6 @@
-import { createReadStream, statSync } from 'node:fs'
-import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate'
+import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { createInflateRaw } from 'node:zlib'
 
 export interface ZipText {
   name: string
@@ -11,48 +12,107 @@ export interface ReadProgress {
   fraction: number
 }
 
+interface ZipEntry {
+  name: string
+  method: number
+  compressedSize: number
+  size: number
+  localHeader: number
+}
+
+const EOCD = 0x06054b50
+const CENTRAL = 0x02014b50
+const LOCAL = 0x04034b50
+
+/**
+ * The zip's entries, from its central directory (at the end of the file: the end record, then the directory
+ * it points to). Reading it first lets a reader open only the entries it wants, where a front-to-back
+ * streaming unzip has to pass every byte of the others — and fflate's kept the skipped entries' bytes.
+ */
+async function readEntries(path: string): Promise<ZipEntry[]> {
+  const fh = await open(path, 'r')
+  try {
+    const { size } = await fh.stat()
+    // The end record is 22 bytes plus a comment of up to 65,535.
+    const tailLen = Math.min(size, 22 + 0xffff)
+    const tail = Buffer.alloc(tailLen)
+    await fh.read(tail, 0, tailLen, size - tailLen)
+    let at = -1
+    for (let i = tailLen - 22; i >= 0; i--) if (tail.readUInt32LE(i) === EOCD) { at = i; break }
+    if (at < 0) throw new Error('no zip directory (the file is cut short or not a zip)')
+    const count = tail.readUInt16LE(at + 10)
+    const dirSize = tail.readUInt32LE(at + 12)
+    const dirOffset = tail.readUInt32LE(at + 16)
+    if (dirOffset === 0xffffffff || dirOffset + dirSize > size) throw new Error('the zip directory is out of range (ZIP64 or damaged)')
+    const dir = Buffer.alloc(dirSize)
+    await fh.read(dir, 0, dirSize, dirOffset)
+    const entries: ZipEntry[] = []
+    let p = 0
+    for (let n = 0; n < count; n++) {
+      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new Error('damaged zip directory')
+      const flags = dir.readUInt16LE(p + 8)
+      const nameLen = dir.readUInt16LE(p + 28)
+      const extraLen = dir.readUInt16LE(p + 30)
+      const commentLen = dir.readUInt16LE(p + 32)
+      const nameBytes = dir.subarray(p + 46, p + 46 + nameLen)
+      entries.push({
+        // Bit 11: the name is UTF-8; otherwise CP437, which for the ASCII part names of a workbook is the same.
+        name: flags & 0x800 ? nameBytes.toString('utf8') : nameBytes.toString('latin1'),
+        method: dir.readUInt16LE(p + 10),
+        compressedSize: dir.readUInt32LE(p + 20),
+        size: dir.readUInt32LE(p + 24),
+        localHeader: dir.readUInt32LE(p + 42),
+      })
+      p += 46 + nameLen + extraLen + commentLen
+    }
+    return entries
+  } finally {
+    await fh.close()
+  }
+}
+
+/** Where an entry's data starts: after its local header, whose name and extra field may differ in length from the directory's. */
+async function dataStart(path: string, e: ZipEntry): Promise<number> {
+  const fh = await open(path, 'r')
+  try {
+    const h = Buffer.alloc(30)
+    await fh.read(h, 0, 30, e.localHeader)
+    if (h.readUInt32LE(0) !== LOCAL) throw new Error(`damaged zip entry ${e.name}`)
+    return e.localHeader + 30 + h.readUInt16LE(26) + h.readUInt16LE(28)
+  } finally {
+    await fh.close()
+  }
+}
+
 /**
  * Stream the text of selected zip entries, in file order, decoding UTF-8 with a streaming decoder.
  * That is the point of this reader: exceljs's streaming reader decodes each inflated chunk on its
  * own and garbles any Chinese character cut at a chunk boundary (seen on ~1 % of addresses in a
- * 1,000-row test). Entries not selected are skipped without being inflated into memory.
+ * 1,000-row test). Only the selected entries are read from disk at all (their places come from the zip's
+ * directory), and they are inflated by Node's zlib in 64 KB pieces, so memory holds one piece at a time.
  */
 export async function* zipEntryTexts(path: string, wanted: (name: string) => boolean, progress?: ReadProgress): AsyncGenerator<ZipText> {
-  const queue: ZipText[] = []
-  let failure: unknown = null
-  const unzip = new Unzip((file) => {
-    if (!wanted(file.name)) return
+  const entries = (await readEntries(path)).filter((e) => wanted(e.name)).sort((a, b) => a.localHeader - b.localHeader)
+  for (const e of entries) {
+    if (e.method !== 0 && e.method !== 8) throw new Error(`unsupported compression method ${e.method} in ${e.name}`)
+    const start = await dataStart(path, e)
     const decoder = new TextDecoder('utf-8')
     let inflated = 0
-    sized ||= Boolean(file.originalSize)
-    file.ondata = (err, data, final) => {
-      if (err) { failure = err; return }
-      // The size comes from the zip's local header; a writer that streams the entry leaves it out, and then the
-      // share of the file read stands in for it (below).
-      if (progress && file.originalSize) progress.fraction = Math.min(1, (inflated += data.length) / file.originalSize)
-      const text = decoder.decode(data, { stream: !final })
-      if (text !== '') queue.push({ name: file.name, text })
+    const raw = createReadStream(path, { start, end: start + e.compressedSize - 1, highWaterMark: 64 * 1024 })
+    const inflate = e.method === 8 ? createInflateRaw({ chunkSize: 64 * 1024 }) : null
+    // pipe() does not pass a read error on: end the inflater with it, so the loop below throws it.
+    if (inflate) raw.on('error', (err) => inflate.destroy(err)).pipe(inflate)
+    try {
+      for await (const data of (inflate ?? raw) as AsyncIterable<Buffer>) {
+        if (progress && e.size > 0) progress.fraction = Math.min(1, (inflated += data.length) / e.size)
+        const text = decoder.decode(data, { stream: true })
+        if (text !== '') yield { name: e.name, text }
+      }
+    } finally {
+      raw.destroy()
+      inflate?.destroy()
     }
-    file.start()
-  })
-  unzip.register(UnzipInflate)
-  unzip.register(UnzipPassThrough)
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 })
-  const fileSize = progress ? statSync(path).size : 0
-  let consumed = 0
-  let sized = false
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      unzip.push(chunk, false)
-      consumed += chunk.length
-      if (progress && !sized && fileSize > 0) progress.fraction = consumed / fileSize
-      if (failure) throw failure
-      while (queue.length > 0) yield queue.shift()!
-    }
-    unzip.push(new Uint8Array(0), true)
-    if (failure) throw failure
-    while (queue.length > 0) yield queue.shift()!
-  } finally {
-    stream.destroy()
+    const rest = decoder.decode()
+    if (rest !== '') yield { name: e.name, text: rest }
   }
 }
