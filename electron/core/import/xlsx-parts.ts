@@ -1,7 +1,7 @@
 import { isDateFormat, isPercentFormat } from './xlsx-cell'
 import { SharedStrings } from './xlsx-shared-strings'
 import { XmlScanner, type XmlHandlers } from './xml-scanner'
-import { zipEntryTexts } from './xlsx-zip'
+import { dataStart, readEntries, zipEntryPieces, zipEntryTexts } from './xlsx-zip'
 
 /** What must be known before a worksheet's rows can be read. */
 export interface WorkbookMeta {
@@ -13,7 +13,8 @@ export interface WorkbookMeta {
   sharedStrings: SharedStrings
 }
 
-const PARTS = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml']
+const PARTS = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml']
+const SHARED_STRINGS = 'xl/sharedStrings.xml'
 
 /**
  * Built-in number formats that display dates (ECMA-376 §18.8.30, plus 27–36 and 50–58, which
@@ -23,9 +24,9 @@ const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30
 const BUILTIN_PERCENT = new Set([9, 10])
 
 /**
- * First pass over the zip: sheet names and targets, the date system, which styles are dates or
- * percentages, and the shared strings (held in memory, compactly: every worksheet cell may point into them).
- * Returns null sheets when the zip has no workbook (a .docx, a random archive).
+ * What the zip's small parts say: sheet names and targets, the date system, which styles are dates or
+ * percentages; and the shared strings, read as far as the sheet's cells ask (xlsx-shared-strings.ts).
+ * Returns null when the zip has no workbook (a .docx, a random archive).
  */
 export async function readWorkbookMeta(path: string): Promise<WorkbookMeta | null> {
   const scanners = new Map<string, XmlScanner>()
@@ -33,14 +34,10 @@ export async function readWorkbookMeta(path: string): Promise<WorkbookMeta | nul
   const rels = new Map<string, string>()
   const customFormats = new Map<number, string>()
   const xfFormats: number[] = []
-  const sharedStrings = new SharedStrings()
   let date1904 = false
   let sawWorkbook = false
 
   let inCellXfs = false
-  let si: string[] | null = null
-  let inT = false
-  let inPhonetic = 0
   const handlers = (part: string): XmlHandlers => {
     if (part === 'xl/workbook.xml') return {
       open: (n, a) => {
@@ -60,20 +57,7 @@ export async function readWorkbookMeta(path: string): Promise<WorkbookMeta | nul
       },
       close: (n) => { if (n === 'cellXfs') inCellXfs = false }, text: () => {},
     }
-    // Shared strings: <si> holds <t> or rich-text runs <r><t>; <rPh> phonetic guides are not part of the text.
-    return {
-      open: (n) => {
-        if (n === 'si') si = []
-        else if (n === 'rPh') inPhonetic++
-        else if (n === 't' && inPhonetic === 0) inT = true
-      },
-      close: (n) => {
-        if (n === 'si' && si) { sharedStrings.add(si.join('')); si = null }
-        else if (n === 'rPh') inPhonetic--
-        else if (n === 't') inT = false
-      },
-      text: (t) => { if (inT && si) si.push(t) },
-    }
+    return { open: () => {}, close: () => {}, text: () => {} }
   }
   for await (const { name, text } of zipEntryTexts(path, (n) => PARTS.includes(n))) {
     let scanner = scanners.get(name)
@@ -87,7 +71,38 @@ export async function readWorkbookMeta(path: string): Promise<WorkbookMeta | nul
     return BUILTIN_DATE.has(id) ? 'date' : BUILTIN_PERCENT.has(id) ? 'percent' : null
   })
   const sheets = sheetsInOrder.map((s) => ({ name: s.name, path: sheetPath(rels.get(s.rid) ?? '') }))
-  return { sheets, date1904, styleKinds, sharedStrings }
+  return { sheets, date1904, styleKinds, sharedStrings: await openSharedStrings(path) }
+}
+
+/** The workbook's shared-strings table, empty if it has none, filled from the file as it is asked for. */
+async function openSharedStrings(path: string): Promise<SharedStrings> {
+  const entry = (await readEntries(path)).find((e) => e.name === SHARED_STRINGS)
+  if (!entry) return new SharedStrings()
+  const pieces = zipEntryPieces(path, entry, await dataStart(path, entry))
+  let si: string[] | null = null
+  let inT = false
+  let inPhonetic = 0
+  // <si> holds <t> or rich-text runs <r><t>; <rPh> phonetic guides are not part of the text.
+  const scanner = new XmlScanner({
+    open: (n) => {
+      if (n === 'si') si = []
+      else if (n === 'rPh') inPhonetic++
+      else if (n === 't' && inPhonetic === 0) inT = true
+    },
+    close: (n) => {
+      if (n === 'si' && si) { table.add(si.join('')); si = null }
+      else if (n === 'rPh') inPhonetic--
+      else if (n === 't') inT = false
+    },
+    text: (t) => { if (inT && si) si.push(t) },
+  })
+  const table: SharedStrings = new SharedStrings(() => {
+    const text = pieces.next()
+    if (text === null) return false
+    scanner.push(text)
+    return true
+  })
+  return table
 }
 
 /** Relationship targets are relative to xl/ ("worksheets/sheet1.xml") or absolute ("/xl/worksheets/sheet1.xml"). */

@@ -1,6 +1,7 @@
-import { createReadStream } from 'node:fs'
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { createInflateRaw } from 'node:zlib'
+import { Inflate } from 'fflate'
 
 export interface ZipText {
   name: string
@@ -12,7 +13,7 @@ export interface ReadProgress {
   fraction: number
 }
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string
   method: number
   compressedSize: number
@@ -29,7 +30,7 @@ const LOCAL = 0x04034b50
  * it points to). Reading it first lets a reader open only the entries it wants, where a front-to-back
  * streaming unzip has to pass every byte of the others — and fflate's kept the skipped entries' bytes.
  */
-async function readEntries(path: string): Promise<ZipEntry[]> {
+export async function readEntries(path: string): Promise<ZipEntry[]> {
   const fh = await open(path, 'r')
   try {
     const { size } = await fh.stat()
@@ -72,7 +73,7 @@ async function readEntries(path: string): Promise<ZipEntry[]> {
 }
 
 /** Where an entry's data starts: after its local header, whose name and extra field may differ in length from the directory's. */
-async function dataStart(path: string, e: ZipEntry): Promise<number> {
+export async function dataStart(path: string, e: ZipEntry): Promise<number> {
   const fh = await open(path, 'r')
   try {
     const h = Buffer.alloc(30)
@@ -114,5 +115,45 @@ export async function* zipEntryTexts(path: string, wanted: (name: string) => boo
     }
     const rest = decoder.decode()
     if (rest !== '') yield { name: e.name, text: rest }
+  }
+}
+
+/**
+ * One entry's text pulled piece by piece, synchronously: `next()` reads and inflates (fflate's synchronous
+ * inflater) the next 64 KB of the entry and returns its text, or null at the end. For a reader that must
+ * answer at once but wants only as much of the entry as it is asked for (the shared strings: a header needs
+ * the first few). The file is opened for each read, so an entry left half read holds nothing open.
+ */
+export function zipEntryPieces(path: string, e: ZipEntry, start: number): { next(): string | null } {
+  if (e.method !== 0 && e.method !== 8) throw new Error(`unsupported compression method ${e.method} in ${e.name}`)
+  const end = start + e.compressedSize
+  const decoder = new TextDecoder('utf-8')
+  const pieces: string[] = []
+  const take = (data: Uint8Array, final: boolean) => {
+    const text = decoder.decode(data, { stream: !final })
+    if (text !== '') pieces.push(text)
+  }
+  const inflate = e.method === 8 ? new Inflate(take) : null
+  let pos = start
+  const buf = Buffer.alloc(64 * 1024)
+  return {
+    next() {
+      while (pieces.length === 0 && pos < end) {
+        const fd = openSync(path, 'r')
+        let n: number
+        try {
+          n = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos)
+        } finally {
+          closeSync(fd)
+        }
+        if (n === 0) throw new Error(`the zip entry ${e.name} is cut short`)
+        pos += n
+        // fflate keeps no reference to a pushed chunk once push returns, so the buffer is reused.
+        const chunk = buf.subarray(0, n)
+        if (inflate) inflate.push(chunk, pos >= end)
+        else take(chunk, pos >= end)
+      }
+      return pieces.shift() ?? null
+    },
   }
 }
