@@ -71,6 +71,10 @@ it("a kind's workerHeapMb caps its workers' heaps, and kinds without it keep V8'
   expect(sized).toBeGreaterThanOrEqual(150)
   expect(sized).toBeLessThan(capped + 100)
   expect(sized).toBeGreaterThan(capped + 40)
+  // The young generation's cap reaches the worker too: the same old space, a smaller heap limit.
+  const young = ((await core.services.jobs.wait((await core.services.jobs.start('diagnostics.echo-young', { units: 1, heapMb: 150 })).jobId)).result as { heapLimitMb: number }).heapLimitMb
+  expect(young).toBeGreaterThanOrEqual(150)
+  expect(young).toBeLessThan(sized - 20)
   await core.close()
 })
 
@@ -78,6 +82,7 @@ it('the import job caps its worker by the size of its file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'casedesk-heap-'))
   writeFileSync(join(dir, 'list.csv'), Buffer.alloc(5 * 2 ** 20 + 1))
   expect(JOB_KINDS['import.file'].workerHeapMb).toBe(importHeapMb)
+  expect(JOB_KINDS['import.file'].workerYoungMb).toBe(16)
   expect(importHeapMb({ path: join(dir, 'list.csv') })).toBe(128 + 2 * 6)
   expect(importHeapMb({ path: join(dir, 'missing.csv') })).toBe(128)
 })

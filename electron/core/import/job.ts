@@ -30,6 +30,9 @@ export function importHeapMb(p: Pick<ImportJobParams, 'path'>): number {
 export const importJob = defineJob(IMPORT_JOB, {
   maxThreads: 1,
   workerHeapMb: importHeapMb,
+  // Rows are read, validated and written in quick succession: a 16 MB young generation is scavenged twice as
+  // often as V8's default 32 at no measurable CPU cost (bench/import), and holds 20 MB less garbage at a time.
+  workerYoungMb: 16,
   async plan(_s, p: ImportJobParams) {
     return [p]
   },

@@ -48,3 +48,6 @@ export const echoGroupedJob = defineJob('diagnostics.echo-grouped', {
     return done.map((d) => ({ ...d.result, group: done.length }))
   },
 })
+
+/** The grouped echo job with its workers' young generation capped too (8 MB), as an import's is. */
+export const echoYoungJob = defineJob('diagnostics.echo-young', { ...echoGroupedJob, workerYoungMb: 8 })

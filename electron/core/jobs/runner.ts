@@ -100,7 +100,7 @@ export function createJobRunner(ctx: CoreContext, services: () => unknown) {
         w.postMessage({ type: 'unit', index, unit: units[index] } satisfies ToWorker)
       }
       for (let i = 0; i < threads; i++) {
-        const w = new Worker(workerEntry(), { workerData: init, ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}) })
+        const w = new Worker(workerEntry(), { workerData: init, ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb, ...(def.workerYoungMb ? { maxYoungGenerationSizeMb: def.workerYoungMb } : {}) } } : {}) })
         workers.push(w)
         alive++
         w.on('message', (m: FromWorker) => {

@@ -43,6 +43,11 @@ export interface JobDefinition<P = unknown, U = unknown, R = unknown, F = unknow
    * sizes the cap to the work (an import: to its file).
    */
   workerHeapMb?: number | ((params: P) => number)
+  /**
+   * A cap on each capped worker's young generation, in MB (V8's default is 32 for a worker: up to 48 MB of
+   * short-lived garbage between scavenges). Only with `workerHeapMb`.
+   */
+  workerYoungMb?: number
 }
 
 export interface UnitError {
