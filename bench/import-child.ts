@@ -1,5 +1,3 @@
-import type { ImportReport } from '../shared/domain/import'
-import type { JobView } from '../shared/domain/jobs'
 import { proposeMapping, resolveMapping } from '../electron/core/import/mapping'
 import { readHeader, readRows } from '../electron/core/import/read-rows'
 import { toStoredRow, type StoredRow } from '../electron/core/import/store-row'
@@ -9,35 +7,14 @@ import { openCore } from '../electron/core/services'
 import { INSERT_SEARCH_ROWS_SQL } from '../electron/core/cases/search'
 
 /**
- * One measured run in a process of its own (run by import.bench.ts), so its peak RSS is the run's and not the
- * fixtures'. Prints one JSON line.
- * - `import DATA_DIR FILE`: the import as the app runs it — the service checks the file and the mapping, the
- *   job runs in a worker thread, the caller waits for its result;
- * - `anchor DATA_DIR FILE`: the raw anchor — the same rows parsed and normalised beforehand (not timed), then
- *   inserted with minimal prepared statements into the same tables, in transactions of the import's size.
+ * The import benchmark's anchor, in a process of its own (run by import.bench.ts; the import itself runs
+ * through the CLI: import-cli-child.mjs): the same rows parsed and normalised beforehand (not timed), then
+ * inserted with minimal prepared statements into the same tables, in transactions of the import's size.
+ * Prints one JSON line.
  */
-const [mode, dataDir, file] = process.argv.slice(2)
+const [dataDir, file] = process.argv.slice(2)
 const LENDER = '示例小额贷款有限公司'
 const core = await openCore({ dataDir, resourcesDir: 'resources', version: 'bench', actor: 'bench' })
-
-async function runImport() {
-  const s = core.services
-  let peakRss = process.memoryUsage().rss
-  const stop = core.ctx.events.onEvent((e) => {
-    if (e.type === 'job.progress' && (e.payload as JobView).kind === 'import.file') peakRss = Math.max(peakRss, process.memoryUsage().rss)
-  })
-  const cpu = process.cpuUsage()
-  const t = performance.now()
-  const params = await s.import.prepare({ path: file, fileName: 'bench', dryRun: false, lender: LENDER, regime: 'licensed' })
-  const { jobId } = await s.jobs.start('import.file', params)
-  const end = await s.jobs.wait(jobId)
-  const ms = performance.now() - t
-  const c = process.cpuUsage(cpu)
-  stop()
-  if (end.failure || end.errors[0]) throw new Error(JSON.stringify(end.failure ?? end.errors[0]))
-  const r = end.result as ImportReport
-  return { ms, cpuMs: (c.user + c.system) / 1000, read: r.read, imported: r.imported, updated: r.updated, unchanged: r.unchanged, rejected: r.rejectedRows }
-}
 
 async function runAnchor() {
   const { headers } = await readHeader(file)
@@ -114,6 +91,6 @@ async function runAnchor() {
   return { ms, cpuMs: (c.user + c.system) / 1000, read: parsed.length }
 }
 
-const result = mode === 'anchor' ? await runAnchor() : await runImport()
+const result = await runAnchor()
 await core.close()
 process.stdout.write(JSON.stringify({ ...result, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n')

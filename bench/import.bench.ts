@@ -9,7 +9,8 @@ import type { BenchResult } from './types'
  * Bulk import end to end, as the app runs it: 100,000 rows from a file on disk → the import service checks file
  * and mapping → the job reads, normalises, validates, de-duplicates and upserts in its worker thread (borrowers,
  * phones, addresses, loans, disbursements, schedule, repayments, facts, cases in 新案, case_loans, stage history,
- * search index, audit). Each run is a process of its own (bench/import-child.ts), so peak RSS is the run's.
+ * search index, audit). Each run is `casedesk import` in a process of its own (bench/import-cli-child.mjs: the
+ * built CLI when `npm run build` is current, as users run it), so peak RSS is the run's and not tsx's.
  * - csv → a fresh store; csv → a store that already holds 100,000 cases (a second file: other borrowers and
  *   contracts); xlsx → a fresh store; the first csv again → all unchanged (the re-import);
  * - the anchor: raw better-sqlite3 prepared inserts of the same rows, already parsed, into the same tables.
@@ -17,13 +18,18 @@ import type { BenchResult } from './types'
  * `IMPORT_BENCH_ROWS` makes a quick run; `IMPORT_BENCH_PROFILE=DIR` writes CPU profiles of every run.
  */
 const N = Number(process.env.IMPORT_BENCH_ROWS ?? 100_000)
+const LENDER = '示例小额贷款有限公司'
 
-interface ChildResult { ms: number; cpuMs: number; maxRssMb: number; read: number; imported?: number; updated?: number; unchanged?: number; rejected?: number }
+interface ChildResult { ms: number; cpuMs: number; maxRssMb: number; read: number; harness?: string; imported?: number; updated?: number; unchanged?: number; rejected?: number }
 
+/** The import through the CLI (import-cli-child.mjs: the built bundle, no tsx); the anchor from the TypeScript source (import-child.ts). */
 function child(mode: 'import' | 'anchor', dataDir: string, file: string): ChildResult {
   const prof = process.env.IMPORT_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.IMPORT_BENCH_PROFILE}`] : []
-  const r = spawnSync(process.execPath, [...prof, '--import', 'tsx', join(import.meta.dirname, 'import-child.ts'), mode, dataDir, file], { encoding: 'utf8', maxBuffer: 1 << 24 })
-  if (r.status !== 0) throw new Error(`import-child ${mode} failed: ${r.stderr}`)
+  const args = mode === 'import'
+    ? [join(import.meta.dirname, 'import-cli-child.mjs'), dataDir, file, LENDER]
+    : ['--import', 'tsx', join(import.meta.dirname, 'import-child.ts'), dataDir, file]
+  const r = spawnSync(process.execPath, [...prof, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 })
+  if (r.status !== 0) throw new Error(`import child ${mode} failed: ${r.stderr}`)
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as ChildResult
 }
 
@@ -59,7 +65,7 @@ export default async function bench(): Promise<BenchResult[]> {
           medianMs: Math.round(anchor.ms), throughputPerSec: Math.round((N / anchor.ms) * 1000), ratio: Number((r.ms / anchor.ms).toFixed(2)),
         },
         extra: {
-          peakRssMb: r.maxRssMb, cpuMs: Math.round(r.cpuMs), rowsPerCpuSec: Math.round((N / r.cpuMs) * 1000),
+          peakRssMb: r.maxRssMb, harness: r.harness, cpuMs: Math.round(r.cpuMs), rowsPerCpuSec: Math.round((N / r.cpuMs) * 1000),
           anchorCpuMs: Math.round(anchor.cpuMs), cpuRatio: Number((r.cpuMs / anchor.cpuMs).toFixed(2)),
           counts: { imported: r.imported, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected },
           loadavgBefore: loadBefore, loadavgAfter: load(),

@@ -19,10 +19,15 @@ function newestSource() {
   return newest
 }
 
+/** True when out/node/<name>.js exists and is newer than every source file (loadEntry then runs it). */
+export function bundleIsCurrent(name) {
+  const bundle = join(root, 'out', 'node', `${name}.js`)
+  return existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource()
+}
+
 /** `name` is the bundle entry (out/node/<name>.js), `source` the TypeScript entry relative to the repo root. */
 export async function loadEntry(name, source) {
-  const bundle = join(root, 'out', 'node', `${name}.js`)
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource()) return import(pathToFileURL(bundle).href)
+  if (bundleIsCurrent(name)) return import(pathToFileURL(join(root, 'out', 'node', `${name}.js`)).href)
   const { register } = await import('tsx/esm/api')
   register()
   return import(pathToFileURL(join(root, source)).href)
