@@ -18,7 +18,11 @@ export function prepareImportStatements(raw: BetterSqlite3.Database) {
     phone: p(`INSERT INTO borrower_phones (borrower_id, seq, phone, kind, is_primary) VALUES (?, ?, ?, 'mobile', ?)`),
     addressesOf: p('SELECT address FROM borrower_addresses WHERE borrower_id = ? ORDER BY seq').pluck(),
     address: p('INSERT INTO borrower_addresses (borrower_id, seq, kind, address) VALUES (?, ?, ?, ?)'),
-    loanByKey: p('SELECT * FROM loans WHERE lender_id = ? AND contract_no = ?'),
+    // What every row needs to know of its loan (whether it exists, whose it is, and the digest of the row last
+    // stored for it) in one lookup; the whole loan and facts rows are read only for a row that changed.
+    loanKeyOf: p(`SELECT l.id, l.borrower_id, f.row_digest FROM loans l LEFT JOIN import_loan_facts f ON f.loan_id = l.id
+      WHERE l.lender_id = ? AND l.contract_no = ?`),
+    loanById: p('SELECT * FROM loans WHERE id = ?'),
     loan: p(`INSERT INTO loans (id, lender_id, borrower_id, contract_no, contract_date, contract_amount_fen, disbursed_amount_fen, disbursement_date,
       maturity_date, repayment_method, rate_term, rate_overdue, penalty_rate, day_basis, created_at, updated_at)
       VALUES (@id, @lender_id, @borrower_id, @contract_no, @contract_date, @contract_amount_fen, @disbursed_amount_fen, @disbursement_date,

@@ -200,7 +200,7 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
       const clash = st.lenderByCreditCode.get(v.lender.creditCode) as string | undefined
       if (clash) reject(row, 'IMPORT_LENDER_CREDIT_CODE_TAKEN', `统一社会信用代码已属于出借人“${clash}”`, `The credit code already belongs to lender "${clash}"`)
     }
-    const existing = knownLender ? (st.loanByKey.get(knownLender, v.loan.contractNo) as Record<string, unknown> | undefined) : undefined
+    const existing = knownLender ? (st.loanKeyOf.get(knownLender, v.loan.contractNo) as { id: string; borrower_id: string; row_digest: string | null } | undefined) : undefined
     const known = knownBorrower(v.borrower.idNumber)
     if (existing && existing.borrower_id !== known?.id) {
       reject(row, 'IMPORT_BORROWER_MISMATCH', `合同编号 ${v.loan.contractNo} 已属于另一位借款人（身份证号不同），未覆盖`, `Contract ${v.loan.contractNo} already belongs to another borrower (different ID number); not overwritten`, o.contractColumn)
@@ -235,11 +235,12 @@ export function createImportWriter(raw: BetterSqlite3.Database, newId: IdFactory
       created.loans.push({ loan: loanId, case: caseId, row: row.rowNumber })
       return { kind: 'imported', caseId, caseNo, borrowerName: v.borrower.name }
     }
-    const loanId = existing.id as string
+    const loanId = existing.id
+    if (existing.row_digest === row.stored.digest && contacts.phones.length === 0 && contacts.address === null && !renamed) return { kind: 'unchanged' }
+    const stored = st.loanById.get(loanId) as Record<string, unknown>
     const before = st.factsOf.get(loanId) as Record<string, unknown> | undefined
-    if (before && before.row_digest === row.stored.digest && contacts.phones.length === 0 && contacts.address === null && !renamed) return { kind: 'unchanged' }
-    const after = { ...existing, ...row.stored.loan }
-    const diff = { ...diffRecords(existing, after), ...diffRecords(before ? { ...before, row_digest: null, source_row: null, updated_run_id: null } : null, { ...row.stored.facts, loan_id: loanId, created_run_id: before?.created_run_id ?? o.runId }) }
+    const after = { ...stored, ...row.stored.loan }
+    const diff = { ...diffRecords(stored, after), ...diffRecords(before ? { ...before, row_digest: null, source_row: null, updated_run_id: null } : null, { ...row.stored.facts, loan_id: loanId, created_run_id: before?.created_run_id ?? o.runId }) }
     if (Object.keys(diff).length === 0 && contacts.phones.length === 0 && contacts.address === null) {
       // The loan is as stored; only the row's digest moved (or the borrower's name, updated and audited above).
       st.facts.run(facts(loanId, row, (before?.created_run_id as string | undefined) ?? o.runId, renamed ? o.runId : ((before?.updated_run_id as string | null | undefined) ?? null)))
