@@ -56,19 +56,41 @@ export async function readEntries(path: string): Promise<ZipEntry[]> {
       const extraLen = dir.readUInt16LE(p + 30)
       const commentLen = dir.readUInt16LE(p + 32)
       const nameBytes = dir.subarray(p + 46, p + 46 + nameLen)
-      entries.push({
+      const entry: ZipEntry = {
         // Bit 11: the name is UTF-8; otherwise CP437, which for the ASCII part names of a workbook is the same.
         name: flags & 0x800 ? nameBytes.toString('utf8') : nameBytes.toString('latin1'),
         method: dir.readUInt16LE(p + 10),
         compressedSize: dir.readUInt32LE(p + 20),
         size: dir.readUInt32LE(p + 24),
         localHeader: dir.readUInt32LE(p + 42),
-      })
+      }
+      zip64Sizes(entry, dir.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen))
+      entries.push(entry)
       p += 46 + nameLen + extraLen + commentLen
     }
     return entries
   } finally {
     await fh.close()
+  }
+}
+
+/**
+ * Some writers (streaming ones, Apache POI) put an entry's sizes or offset in a ZIP64 extra field and 0xFFFFFFFF
+ * in the directory, even for small files: take them from there (in its order: size, compressed size, offset).
+ */
+function zip64Sizes(e: ZipEntry, extra: Buffer): void {
+  for (let p = 0; p + 4 <= extra.length; p += 4 + extra.readUInt16LE(p + 2)) {
+    if (extra.readUInt16LE(p) !== 0x0001) continue
+    let at = p + 4
+    const next = () => {
+      const v = Number(extra.readBigUInt64LE(at))
+      at += 8
+      return v
+    }
+    if (e.size === 0xffffffff) e.size = next()
+    if (e.compressedSize === 0xffffffff) e.compressedSize = next()
+    if (e.localHeader === 0xffffffff) e.localHeader = next()
+    return
   }
 }
 
