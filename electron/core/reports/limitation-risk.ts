@@ -34,9 +34,13 @@ export function candidateSql(scope: CaseScope): string {
       JOIN case_loans cl ON cl.loan_id = l.id JOIN cases c ON c.id = cl.case_id
       WHERE l.maturity_date >= @lo AND l.maturity_date <= @hi AND NOT EXISTS (SELECT 1 FROM loan_last_due d WHERE d.loan_id = l.id) AND ${open}
     UNION SELECT cl.case_id FROM repayments r
-      JOIN loans l ON l.id = r.loan_id LEFT JOIN loan_last_due d ON d.loan_id = r.loan_id
+      JOIN loan_last_due d ON d.loan_id = r.loan_id
       JOIN case_loans cl ON cl.loan_id = r.loan_id JOIN cases c ON c.id = cl.case_id
-      WHERE r.date >= @lo AND r.date <= @hi AND r.date >= coalesce(d.due_date, l.maturity_date) AND ${open}
+      WHERE r.date >= @lo AND r.date <= @hi AND r.date >= d.due_date AND ${open}
+    UNION SELECT cl.case_id FROM repayments r
+      LEFT JOIN loan_last_due d ON d.loan_id = r.loan_id CROSS JOIN loans l ON l.id = r.loan_id
+      JOIN case_loans cl ON cl.loan_id = r.loan_id JOIN cases c ON c.id = cl.case_id
+      WHERE r.date >= @lo AND r.date <= @hi AND d.loan_id IS NULL AND r.date >= l.maturity_date AND ${open}
     UNION SELECT a.case_id FROM collection_actions a JOIN cases c ON c.id = a.case_id
       WHERE a.delivered_on >= @lo AND a.delivered_on <= @hi AND (a.tracking_no IS NOT NULL OR a.proof_evidence_id IS NOT NULL) AND ${open}
     UNION SELECT k.case_id FROM acknowledgements k CROSS JOIN cases c ON c.id = k.case_id
