@@ -6,10 +6,9 @@ export function readHashRoute(): string[] {
 }
 
 export function useHashRoute(): string[] {
-  const read = readHashRoute
-  const [route, setRoute] = useState(read)
+  const [route, setRoute] = useState(readHashRoute)
   useEffect(() => {
-    const onChange = () => setRoute(read())
+    const onChange = () => setRoute(readHashRoute())
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
   }, [])
