@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
 import { proposeMapping, resolveMapping } from '../electron/core/import/mapping'
 import { readHeader, readRows } from '../electron/core/import/read-rows'
 import { toStoredRow, type StoredRow } from '../electron/core/import/store-row'
@@ -11,8 +13,11 @@ import { INSERT_SEARCH_ROWS_SQL } from '../electron/core/cases/search'
  * through the CLI: import-cli-child.mjs): the same rows parsed and normalised beforehand (not timed), then
  * inserted with minimal prepared statements into the same tables, in transactions of the import's size.
  * Prints one JSON line.
+ * Mode `floor` writes the same rows with the same statements into bare copies of those tables in a store of
+ * their own: the same columns, no keys, indexes, constraints, triggers or full-text index. It is what writing
+ * this many rows costs on this machine before the schema costs anything.
  */
-const [dataDir, file] = process.argv.slice(2)
+const [dataDir, file, mode = 'anchor'] = process.argv.slice(2)
 const LENDER = '示例小额贷款有限公司'
 const core = await openCore({ dataDir, resourcesDir: 'resources', version: 'bench', actor: 'bench' })
 
@@ -29,7 +34,7 @@ async function runAnchor() {
     if (!s.ok) throw new Error('bad row')
     parsed.push({ row: r.rowNumber, v: v.value, s: s.value })
   }
-  const raw = core.db.raw
+  const raw = mode === 'floor' ? bareStore(core.db.raw, join(dataDir, 'floor.sqlite')) : core.db.raw
   raw.pragma('cache_size = -65536') // as the import does
   raw.pragma('temp_store = MEMORY')
   const now = core.ctx.nowIso()
@@ -88,7 +93,21 @@ async function runAnchor() {
   for (let i = 0; i < parsed.length; i += BATCH_ROWS) batch(parsed.slice(i, i + BATCH_ROWS))
   const ms = performance.now() - t
   const c = process.cpuUsage(cpu)
+  if (raw !== core.db.raw) raw.close()
   return { ms, cpuMs: (c.user + c.system) / 1000, read: parsed.length }
+}
+
+/** Tables the anchor writes, copied column for column from the real store into a new file, bare. */
+function bareStore(real: Database.Database, file: string): Database.Database {
+  const tables = ['lenders', 'borrowers', 'borrower_phones', 'borrower_addresses', 'loans', 'disbursements', 'schedule_items', 'repayments', 'import_loan_facts', 'cases', 'case_loans', 'stage_history', 'case_search']
+  const bare = new Database(file)
+  bare.pragma('journal_mode = WAL')
+  bare.pragma('synchronous = NORMAL')
+  for (const t of tables) {
+    const cols = real.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]
+    bare.exec(`CREATE TABLE ${t} (${cols.join(', ')})`)
+  }
+  return bare
 }
 
 const result = await runAnchor()
