@@ -2,8 +2,7 @@ import { App as AntApp, Button, ConfigProvider, Layout, Menu, Skeleton } from 'a
 import enUS from 'antd/locale/en_US'
 import { Suspense, type ReactNode } from 'react'
 import zhCN from 'antd/locale/zh_CN'
-import { navigate, useHashRoute } from './components/useHashRoute'
-import { Placeholder } from './features/placeholder/Placeholder'
+import { navigate, routeOf, useHashRoute } from './components/useHashRoute'
 import { useI18n } from './i18n'
 import { page } from './pages'
 import type { MessageKey } from './i18n/messages'
@@ -13,21 +12,19 @@ const CaseListPage = page('cases')
 const CaseDetailPage = page<{ id: string }>('case')
 const DashboardPage = page('dashboard')
 const ImportPage = page('import')
+const CalculatorPage = page('calculator')
 const ReviewPage = page('review')
 const DocumentsPage = page('documents')
 const EvidencePage = page('evidence')
 const SettingsPage = page('settings')
 
-/**
- * The areas of the app in the order a lawyer's day uses them, each with its page; an area without a page yet
- * (the calculator lives on the case page) says so instead of pretending.
- */
-const AREAS: { key: string; label: MessageKey; page?: (id?: string) => ReactNode }[] = [
+/** The areas of the app in the order a lawyer's day uses them, each with its page. */
+const AREAS: { key: string; label: MessageKey; page: (id?: string) => ReactNode }[] = [
   { key: 'today', label: 'nav.today', page: () => <TodayPage /> },
   { key: 'cases', label: 'nav.cases', page: (id) => (id ? <CaseDetailPage id={id} /> : <CaseListPage />) },
   { key: 'dashboard', label: 'nav.dashboard', page: () => <DashboardPage /> },
   { key: 'import', label: 'nav.import', page: () => <ImportPage /> },
-  { key: 'calculator', label: 'nav.calculator' },
+  { key: 'calculator', label: 'nav.calculator', page: () => <CalculatorPage /> },
   { key: 'review', label: 'nav.review', page: () => <ReviewPage /> },
   { key: 'documents', label: 'nav.documents', page: () => <DocumentsPage /> },
   { key: 'evidence', label: 'nav.evidence', page: () => <EvidencePage /> },
@@ -36,10 +33,9 @@ const AREAS: { key: string; label: MessageKey; page?: (id?: string) => ReactNode
 
 export function App() {
   const { t, lang, setLang } = useI18n()
-  const [areaAndQuery = 'cases', id] = useHashRoute()
-  const area = areaAndQuery.split('?')[0] // "#/cases?dpdBucket=M3": the list reads its filters from the query
-  const entry = AREAS.find((a) => a.key === area)
-  const shown = entry?.page?.(id) ?? <Placeholder title={t(entry?.label ?? 'nav.cases')} />
+  const { area, id } = routeOf(useHashRoute())
+  // An address of no area (an old bookmark, a typo) opens the case list.
+  const entry = AREAS.find((a) => a.key === area) ?? AREAS.find((a) => a.key === 'cases')!
   return (
     // zeroRuntime: antd's prebuilt stylesheet (main.tsx) instead of styles generated in the page at start-up,
     // which was most of the dashboard's first-paint time; the tokens still apply, through CSS variables.
@@ -48,7 +44,7 @@ export function App() {
         <Layout style={{ height: '100vh' }}>
           <Layout.Sider width={150} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
             <div style={{ padding: '14px 16px', fontWeight: 600, fontSize: 16 }}>{t('appName')}</div>
-            <Menu mode="inline" selectedKeys={[area]} items={AREAS.map((a) => ({ key: a.key, label: t(a.label) }))} onClick={(e) => navigate(e.key)} />
+            <Menu mode="inline" selectedKeys={[entry.key]} items={AREAS.map((a) => ({ key: a.key, label: t(a.label) }))} onClick={(e) => navigate(e.key)} />
           </Layout.Sider>
           <Layout>
             <Layout.Header style={{ background: '#fff', height: 44, lineHeight: '44px', padding: '0 16px', display: 'flex', justifyContent: 'flex-end', borderBottom: '1px solid #f0f0f0' }}>
@@ -57,7 +53,7 @@ export function App() {
               </Button>
             </Layout.Header>
             <Layout.Content style={{ padding: 16, overflow: 'auto' }}>
-              <Suspense fallback={<div data-testid="page-loading"><Skeleton active /></div>}>{shown}</Suspense>
+              <Suspense fallback={<div data-testid="page-loading"><Skeleton active /></div>}>{entry.page(id)}</Suspense>
             </Layout.Content>
           </Layout>
         </Layout>

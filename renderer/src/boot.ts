@@ -1,4 +1,4 @@
-import { readHashRoute } from './components/useHashRoute'
+import { readHashRoute, routeOf } from './components/useHashRoute'
 import { prefetchDashboard } from './features/dashboard/prefetch'
 import { isPageKey, preloadPage } from './pages'
 
@@ -7,7 +7,7 @@ import { isPageKey, preloadPage } from './pages'
  * window opens on, which the shell waits for before its first render (pages.ts), and on the dashboard asks for
  * the figures too, in parallel with the shell's scripts (bench/dashboard firstPaint).
  */
-const [area = 'cases', id] = readHashRoute()
-const key = area.split('?')[0] === 'cases' && id ? 'case' : area.split('?')[0]
+const { area, id } = routeOf(readHashRoute())
+const key = area === 'cases' && id ? 'case' : area
 if (isPageKey(key)) preloadPage(key)
 if (key === 'dashboard') prefetchDashboard()

@@ -10,6 +10,7 @@ const LOADERS = {
   case: () => import('./features/case-detail/CaseDetailPage').then((m) => m.CaseDetailPage),
   dashboard: () => import('./features/dashboard/DashboardPage').then((m) => m.DashboardPage),
   import: () => import('./features/import/ImportPage').then((m) => m.ImportPage),
+  calculator: () => import('./features/calculator/CalculatorPage').then((m) => m.CalculatorPage),
   review: () => import('./features/review/ReviewPage').then((m) => m.ReviewPage),
   documents: () => import('./features/documents/DocumentsPage').then((m) => m.DocumentsPage),
   evidence: () => import('./features/evidence/EvidencePage').then((m) => m.EvidencePage),

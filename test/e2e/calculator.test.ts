@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { createLiXiuyingCase } from '../helpers/fixtures'
@@ -44,4 +44,74 @@ it('shows the engine’s message when the date makes no sense, and no figures', 
   await expect.poll(() => page.getByTestId('calc-error').count()).toBe(1)
   expect(await page.getByTestId('calc-error').textContent()).toMatch(/[\u4e00-\u9fff]/)
   expect(await page.getByTestId('calc-total').count()).toBe(0)
+})
+
+describe('the stand-alone calculator (nav 计算器), for a loan not in the store', () => {
+  it('computes the claim from typed terms and a generated plan, with the court fees, and copies it', async () => {
+    await page.goto(`${app.url}#/calculator`)
+    await page.getByTestId('calc-clear').click()
+    // The case page's loan, typed the way people write it: percents, "¥12,000", "10,800元".
+    await page.getByTestId('calc-contractDate').fill('2025-03-01')
+    await page.getByTestId('calc-disbursementDate').fill('2025-03-01')
+    await page.getByTestId('calc-asOf').fill('2025-07-01')
+    await page.getByTestId('calc-contractAmount').fill('¥12,000')
+    await page.getByTestId('calc-disbursedAmount').fill('10,800元')
+    await page.getByTestId('calc-rateTerm').fill('18')
+    await page.getByTestId('calc-rateOverdue').fill('24%')
+    await page.getByTestId('calc-plan-first').fill('2025-04-01')
+    await page.getByTestId('calc-plan-count').fill('3')
+    await page.getByTestId('calc-plan-generate').click()
+    expect(await page.getByTestId('calc-schedule-2-dueDate').inputValue()).toBe('2025-06-01')
+    expect(await page.getByTestId('calc-schedule-2-principal').inputValue()).toBe('4000.00')
+    await page.getByTestId('calc-run').click()
+    // The same figures as the stored loan on the case page (hand-worked above).
+    await expect.poll(() => page.getByTestId('calc-total').textContent()).toBe('11568.00')
+    expect(await page.getByTestId('calc-termInterest').textContent()).toBe('331.20')
+    expect(await page.getByTestId('calc-overdueInterest').textContent()).toBe('436.80')
+    // 诉讼费用交纳办法 第13条(一): 50 + (11,568 − 10,000) × 2.5% = 89.20; half 44.60; a third 29.73 (29.7333…);
+    // 第14条(二) preservation: 30 + (11,568 − 1,000) × 1% = 135.68.
+    await expect.poll(() => page.getByTestId('calc-fee-full').textContent()).toBe('89.20')
+    expect(await page.getByTestId('calc-fee-half').textContent()).toBe('44.60')
+    expect(await page.getByTestId('calc-fee-payment-order').textContent()).toBe('29.73')
+    expect(await page.getByTestId('calc-fee-preservation').textContent()).toBe('135.68')
+    expect(await page.getByTestId('calc-fees').textContent()).toContain('取整 89 元')
+
+    await page.getByTestId('calc-copy').click()
+    const text = await page.evaluate<string>('navigator.clipboard.readText()')
+    expect(text).toContain('计算器（未入库借款），计算至 2025-07-01（不含当日）')
+    expect(text).toContain('合计：11568.00 元（按合同约定 12853.33 元）')
+  })
+
+  it('keeps the form when the lawyer leaves and comes back', async () => {
+    await page.goto(`${app.url}#/dashboard`)
+    await page.goto(`${app.url}#/calculator`)
+    await page.reload()
+    expect(await page.getByTestId('calc-disbursedAmount').inputValue()).toBe('10,800元')
+    expect(await page.getByTestId('calc-schedule-1-principal').inputValue()).toBe('4000.00')
+  })
+
+  it('names the field at fault: a rate it cannot read, then a repayment after the date', async () => {
+    await page.getByTestId('calc-rateTerm').fill('十八')
+    await page.getByTestId('calc-run').click()
+    await expect.poll(() => page.getByTestId('calc-error').textContent()).toContain('请填写百分数')
+    expect(await page.locator('.ant-form-item-explain-error').allTextContents()).toContain('请填写百分数，如 24 或 15.4')
+    expect(await page.getByTestId('calc-total').count()).toBe(0)
+
+    await page.getByTestId('calc-rateTerm').fill('18')
+    await page.getByTestId('calc-payments-add').click()
+    await page.getByTestId('calc-payments-add').click()
+    await page.getByTestId('calc-payments-1-date').fill('2025-08-01')
+    await page.getByTestId('calc-payments-1-amount').fill('100')
+    await page.getByTestId('calc-run').click()
+    await expect.poll(() => page.getByTestId('calc-error').textContent()).toContain('晚于计算截止日 2025-07-01')
+    // The message sits under the form's second payment row (the blank first row is not sent).
+    const row = page.getByTestId('calc-payments-1-date').locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-form-item ")][1]')
+    expect(await row.locator('.ant-form-item-explain-error').textContent()).toContain('晚于计算截止日')
+
+    await page.getByTestId('calc-payments-1-date').fill('2025-06-15')
+    await page.getByTestId('calc-run').click()
+    await expect.poll(() => page.getByTestId('calc-total').count()).toBe(1)
+    expect(await page.getByTestId('calc-error').count()).toBe(0)
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').count()).toBe(0)
+  })
 })

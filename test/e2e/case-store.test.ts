@@ -86,3 +86,9 @@ it('switches the interface to English and back', async () => {
   await page.getByTestId('lang-switch').click()
   await expect.poll(() => page.getByTestId('case-total').textContent()).toBe('共 200 件')
 })
+
+it('opens the case list for an address of no area (an old bookmark, a typo)', async () => {
+  await page.goto(app.url.replace(/\?token=.*/, '') + '#/no-such-area')
+  await expect.poll(() => page.getByTestId('case-total').textContent()).toBe('共 200 件')
+  expect(await page.locator('.ant-menu-item-selected').textContent()).toBe('案件')
+})

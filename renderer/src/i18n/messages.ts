@@ -67,7 +67,6 @@ const frameZh = {
   'loan.interest': '利息',
   'loan.date': '日期',
   'loan.amount': '金额',
-  'placeholder.soon': '该功能正在建设中。',
   male: '男',
   female: '女',
 } as const
@@ -128,7 +127,6 @@ const frameEn: Record<keyof typeof frameZh, string> = {
   'loan.interest': 'Interest',
   'loan.date': 'Date',
   'loan.amount': 'Amount',
-  'placeholder.soon': 'This area is being built.',
   male: 'Male',
   female: 'Female',
 }
