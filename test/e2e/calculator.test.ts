@@ -90,14 +90,16 @@ describe('the stand-alone calculator (nav 计算器), for a loan not in the stor
     expect(await page.getByTestId('calc-schedule-1-principal').inputValue()).toBe('4000.00')
   })
 
-  it('names the field at fault: a rate it cannot read, then a repayment after the date', async () => {
+  it('names the field at fault: blanks and a rate it cannot read, then a repayment after the date', async () => {
     await page.getByTestId('calc-rateTerm').fill('十八')
+    await page.getByTestId('calc-contractDate').fill('')
     await page.getByTestId('calc-run').click()
-    await expect.poll(() => page.getByTestId('calc-error').textContent()).toContain('请填写百分数')
-    expect(await page.locator('.ant-form-item-explain-error').allTextContents()).toContain('请填写百分数，如 24 或 15.4')
+    await expect.poll(() => page.getByTestId('calc-error').textContent()).toBe('请先补全或更正标红的栏目')
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').allTextContents()).toEqual(['必填', '请填写百分数，如 24 或 15.4'])
     expect(await page.getByTestId('calc-total').count()).toBe(0)
 
     await page.getByTestId('calc-rateTerm').fill('18')
+    await page.getByTestId('calc-contractDate').fill('2025-03-01')
     await page.getByTestId('calc-payments-add').click()
     await page.getByTestId('calc-payments-add').click()
     await page.getByTestId('calc-payments-1-date').fill('2025-08-01')

@@ -41,7 +41,7 @@ it('flags a percent it cannot read, leaves blank rows out, and maps the engineâ€
     rateTerm: 'åå…«', penaltyRate: '', dayBasis: '365',
     payments: [{}, { date: '2025-06-15', amount: '1,000' }], expenses: [{ date: '', amount: '' }],
   }))
-  expect(problems).toEqual({ rateTerm: true })
+  expect(problems).toEqual({ rateTerm: 'percent' })
   expect(input).not.toHaveProperty('rateTerm')
   expect(input).not.toHaveProperty('penaltyRate')
   expect(input.dayBasis).toBe(365)
@@ -49,6 +49,11 @@ it('flags a percent it cannot read, leaves blank rows out, and maps the engineâ€
   expect(input.expenses).toEqual([])
   expect(formPath('payments[0].amount', origins)).toEqual(['payments', 1, 'amount'])
   expect(formPath('rateTerm', origins)).toEqual(['rateTerm'])
+})
+
+it('names every required field left blank before anything is sent', () => {
+  const { problems } = toClaimInput(form({ contractDate: '', disbursedAmount: '  ', asOf: undefined as unknown as string }))
+  expect(problems).toEqual({ contractDate: 'required', disbursedAmount: 'required', asOf: 'required' })
 })
 
 it('passes what it cannot clean to the engine, which names the field', () => {

@@ -44,11 +44,11 @@ export function CalculatorPage() {
     clearFieldErrors()
     const values = form.getFieldsValue(true) as CalculatorForm
     const { input, problems, origins } = toClaimInput(values)
-    const bad = RATE_FIELDS.filter((f) => problems[f])
+    const bad = Object.entries(problems)
     if (bad.length) {
-      form.setFields(bad.map((name) => ({ name, errors: [t('calc.percentBad')] })))
+      form.setFields(bad.map(([name, problem]) => ({ name, errors: [t(problem === 'percent' ? 'calc.percentBad' : 'calc.required')] })))
       setResult(null)
-      setError(t('calc.percentBad'))
+      setError(t('calc.fixFields'))
       return
     }
     setBusy(true)

@@ -31,8 +31,12 @@ export interface CalculatorForm {
 export const RATE_FIELDS = ['rateTerm', 'feeRateTerm', 'rateOverdue', 'penaltyRate', 'feeRateOverdue'] as const
 type RateField = (typeof RATE_FIELDS)[number]
 
-/** A percent the form cannot read, by field: shown under the field before anything is sent. */
-export type PercentProblems = Partial<Record<RateField, true>>
+/** Fields every calculation needs. */
+export const REQUIRED_FIELDS = ['contractDate', 'disbursementDate', 'asOf', 'contractAmount', 'disbursedAmount'] as const
+type RequiredField = (typeof REQUIRED_FIELDS)[number]
+
+/** What the form can tell before anything is sent, by field: left blank, or a percent it cannot read. */
+export type FormProblems = Partial<Record<RateField | RequiredField, 'required' | 'percent'>>
 
 const blank = (s: string | undefined) => !s || !s.trim()
 /** "¥12,000.50元" → "12000.50": thousands separators, currency signs and spaces go; the engine checks the rest. */
@@ -42,14 +46,15 @@ type Lists = 'schedule' | 'payments' | 'expenses'
 /** For each list, the form row each input row came from (blank rows are left out of the input). */
 export type RowOrigins = Record<Lists, number[]>
 
-export function toClaimInput(form: CalculatorForm): { input: ClaimInputRaw; problems: PercentProblems; origins: RowOrigins } {
-  const problems: PercentProblems = {}
+export function toClaimInput(form: CalculatorForm): { input: ClaimInputRaw; problems: FormProblems; origins: RowOrigins } {
+  const problems: FormProblems = {}
+  for (const f of REQUIRED_FIELDS) if (blank(form[f])) problems[f] = 'required'
   const rates: Partial<Record<RateField, string>> = {}
   for (const f of RATE_FIELDS) {
     const typed = form[f]
     if (blank(typed)) continue
     const fraction = percentToFraction(typed!)
-    if (fraction === null) problems[f] = true
+    if (fraction === null) problems[f] = 'percent'
     else rates[f] = fraction
   }
   const filled = (rows: Record<string, string | undefined>[]) => rows.flatMap((r, i) => (Object.values(r).some((v) => !blank(v)) ? [i] : []))
