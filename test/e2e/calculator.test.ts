@@ -4,8 +4,9 @@ import { startTestApp, type TestApp } from '../helpers/app'
 import { createLiXiuyingCase } from '../helpers/fixtures'
 
 /**
- * The calculator panel on a case page, in Chromium through the bridge: pick a date, calculate, read the
- * supportable figures beside the contract's, the cap in words, a line's legal basis on hover, and copy the text.
+ * The claim calculator in Chromium through the bridge. On a case page: pick a date, calculate, read the
+ * supportable figures beside the contract's, the cap in words, the court fees, a line's legal basis on hover,
+ * and copy the text. On its own page (nav 计算器): the same for terms typed in, with the form's own checks.
  */
 let app: TestApp
 let page: Page
@@ -28,6 +29,8 @@ it('calculates the supportable claim on a chosen date and explains it', async ()
   const summary = await page.getByTestId('calc-summary').textContent()
   expect(summary).toContain('12853.33') // by the contract's own terms
   expect(await page.getByTestId('calc-cap').textContent()).toContain('24%')
+  // The fees of suing for 11,568.00 (worked out in the stand-alone test below).
+  await expect.poll(() => page.getByTestId('calc-fee-full').textContent()).toBe('89.20')
 
   await page.getByTestId('calc-line-kind').filter({ hasText: '逾期利息' }).first().hover()
   await expect.poll(() => page.locator('.ant-tooltip').filter({ hasText: '逾期' }).count()).toBeGreaterThan(0)

@@ -7,8 +7,12 @@ import { call } from '../../api'
 import { useI18n } from '../../i18n'
 import { claimAsText } from './claimText'
 import { ClaimBreakdown } from './ClaimBreakdown'
+import { CourtFees } from './CourtFees'
 
-/** What the borrower of a stored loan legally owes on a chosen date, explained (ClaimBreakdown), and as text to copy. */
+/**
+ * What the borrower of a stored loan legally owes on a chosen date, explained (ClaimBreakdown), with the court
+ * fees of suing for it, and as text to copy.
+ */
 export function ClaimPanel({ caseNo, loans }: { caseNo: string; loans: Loan[] }) {
   const { t, msg } = useI18n()
   const { message } = App.useApp()
@@ -50,7 +54,12 @@ export function ClaimPanel({ caseNo, loans }: { caseNo: string; loans: Loan[] })
         {r && <Button onClick={copy} data-testid="calc-copy">{t('calc.copy')}</Button>}
       </Space>
       {error && <Alert type="error" title={error} data-testid="calc-error" />}
-      {r && <ClaimBreakdown result={r} />}
+      {r && (
+        <>
+          <ClaimBreakdown result={r} />
+          <CourtFees claim={r.total} />
+        </>
+      )}
     </Card>
   )
 }
