@@ -31,6 +31,7 @@ export function CalculatorPage() {
   const { t, msg } = useI18n()
   const { message } = App.useApp()
   const [form] = Form.useForm() // untyped: engine errors name fields by path (formPath), not by key
+  const [initial] = useState(storedForm)
   const [result, setResult] = useState<{ r: ClaimResult; asOf: string } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -100,7 +101,7 @@ export function CalculatorPage() {
       <Row gutter={16}>
         <Col xs={24} xl={11}>
           <Card size="small">
-            <Form form={form} layout="vertical" initialValues={storedForm()} onValuesChange={(_, all) => localStorage.setItem(STORAGE_KEY, JSON.stringify(all))}>
+            <Form form={form} layout="vertical" initialValues={initial} onValuesChange={(_, all) => localStorage.setItem(STORAGE_KEY, JSON.stringify(all))}>
               <Form.Item name="regime" label={t('calc.regime')} style={{ marginBottom: 8 }}>
                 <Radio.Group data-testid="calc-regime" options={[{ value: 'licensed', label: t('calc.regime.licensed') }, { value: 'private', label: t('calc.regime.private') }]} />
               </Form.Item>
