@@ -51,7 +51,7 @@ export function monthsOption(d: Pick<Dashboard, 'months'>, label: { recovered: s
     legend: { top: 0 },
     grid: { left: 72, right: 48, top: 32, bottom: 28 },
     xAxis: { type: 'category', data: d.months.map((m) => m.month) },
-    yAxis: [{ type: 'value' }, { type: 'value', minInterval: 1, splitLine: { show: false } }],
+    yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', minInterval: 1, splitLine: { show: false } }], // whole yuan and whole cases: no 0.2 steps when a range has no repayments
     series: [
       { name: label.recovered, type: 'bar', data: d.months.map((m) => yuan(m.recoveredFen)), itemStyle: { color: '#52c41a' } },
       { name: label.placed, type: 'line', yAxisIndex: 1, data: d.months.map((m) => m.placedCases), itemStyle: { color: '#722ed1' } },
