@@ -1,5 +1,6 @@
 import { bad, parsed, type Parsed } from './parsed'
-import { stripSpaces, toHalfWidth } from './text'
+import { stripSpaces } from './text'
+import { toHalfWidth } from '../../../shared/domain/half-width'
 
 /** Largest amount accepted: 10^13 fen (one hundred billion yuan) stays far inside Number.MAX_SAFE_INTEGER. */
 const MAX_FEN = 10 ** 13

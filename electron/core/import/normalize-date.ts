@@ -1,6 +1,7 @@
 import { fromDayNumber, isIsoDate, toDayNumber } from '../../../shared/domain/date'
 import { bad, parsed, type Parsed } from './parsed'
-import { stripSpaces, toHalfWidth } from './text'
+import { stripSpaces } from './text'
+import { toHalfWidth } from '../../../shared/domain/half-width'
 
 /** Excel day 0 is 1899-12-31 in the 1900 system, but Excel also counts the non-existent 1900-02-29 (serial 60). */
 const EXCEL_1900_BASE = toDayNumber('1899-12-31')

@@ -1,7 +1,8 @@
 import { validateCreditCode, type CreditCodeReason } from '../law/credit-code'
 import { validateIdNumber, type IdNumberReason } from '../law/id-number'
 import { bad, parsed, type Parsed } from './parsed'
-import { stripSpaces, toHalfWidth } from './text'
+import { stripSpaces } from './text'
+import { toHalfWidth } from '../../../shared/domain/half-width'
 
 const ID_REASONS: Record<IdNumberReason, [string, string]> = {
   length: ['应为 18 位', 'must have 18 characters'],

@@ -1,6 +1,7 @@
 import { bad, parsed, type Parsed } from './parsed'
 import type { RepaymentMethod } from './types'
-import { collapseSpaces, stripSpaces, toHalfWidth } from './text'
+import { collapseSpaces, stripSpaces } from './text'
+import { toHalfWidth } from '../../../shared/domain/half-width'
 
 /** A non-negative whole number (instalment count, days past due): `12`, `12期`, `30天`, `12.0` from Excel. */
 export function normalizeCount(raw: string, what: { zh: string; en: string }, max: number): Parsed<number> {

@@ -1,5 +1,5 @@
 import { bad, parsed, type Parsed } from './parsed'
-import { toHalfWidth } from './text'
+import { toHalfWidth } from '../../../shared/domain/half-width'
 
 const MOBILE = /^1[3-9]\d{9}$/
 

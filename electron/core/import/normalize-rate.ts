@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js'
 import { bad, parsed, type Parsed } from './parsed'
 import type { RateKind } from './types'
-import { chineseNumeralToDecimal, stripSpaces, toHalfWidth } from './text'
+import { chineseNumeralToDecimal, stripSpaces } from './text'
+import { toHalfWidth } from '../../../shared/domain/half-width'
 
 /** A converted rate: the annual decimal fraction ("0.18"), the period it was quoted in, and the text it came from. */
 export interface NormalizedRate {

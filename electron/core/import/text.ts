@@ -1,22 +1,7 @@
 /**
- * Text clean-up shared by the normalisers. Spreadsheets from Chinese systems mix full-width
- * characters (１２３，．％) with ASCII ones, and non-breaking or ideographic spaces with ordinary ones.
+ * Text clean-up shared by the normalisers (full-width characters: shared/domain/half-width.ts). Spreadsheets
+ * from Chinese systems mix non-breaking or ideographic spaces with ordinary ones.
  */
-
-const WIDE = /[\uff01-\uff5e\u3000\u00a0]/
-
-/** Full-width ASCII variants (U+FF01–U+FF5E) to ASCII, and the ideographic space to a plain space. */
-export function toHalfWidth(s: string): string {
-  if (!WIDE.test(s)) return s // the common case: nothing to convert, no new string
-  let out = ''
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0)
-    else if (c === 0x3000 || c === 0x00a0) out += ' '
-    else out += s[i]
-  }
-  return out
-}
 
 /** Trim and collapse runs of whitespace (incl. ideographic and no-break spaces) to one space. */
 export function collapseSpaces(s: string): string {

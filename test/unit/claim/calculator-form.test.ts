@@ -25,6 +25,12 @@ it('reads percents and written amounts, and gives the hand-worked claim', () => 
   expect(r).toMatchObject({ principalOutstanding: '10800.00', termInterest: '331.20', overdueInterest: '436.80', total: '11568.00' })
 })
 
+it('reads full-width digits, as a Chinese input method in full-width mode types them', () => {
+  const { input, problems } = toClaimInput(form({ contractAmount: '１２，０００', disbursedAmount: '￥１０８００．００元', rateTerm: '１８．５％' }))
+  expect(problems).toEqual({})
+  expect(input).toMatchObject({ contractAmount: '12000', disbursedAmount: '10800.00', rateTerm: '0.185' })
+})
+
 it('splits a monthly plan to the fen, the remainder on the last instalment, month ends kept in range', () => {
   expect(monthlySchedule('2025-01-31', 3, '1,000')).toEqual([
     { dueDate: '2025-01-31', principal: '333.33' },

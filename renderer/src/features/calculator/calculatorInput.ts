@@ -1,11 +1,12 @@
 import type { ClaimInputRaw } from '../../../../shared/domain/claim'
 import { addMonths } from '../../../../shared/domain/date'
+import { toHalfWidth } from '../../../../shared/domain/half-width'
 import { fenToYuan } from '../../../../shared/domain/money'
 import { percentToFraction } from '../../../../shared/domain/rate'
 
 /**
- * The stand-alone calculator's form, as typed: amounts in yuan as people write them ("12,000", "¥800元"), rates
- * as percents ("24", "15.4%"), dates `YYYY-MM-DD`. `toClaimInput` turns it into the engine's input; the engine
+ * The stand-alone calculator's form, as typed: amounts in yuan as people write them ("12,000", "¥800元", in
+ * full-width digits too), rates as percents ("24", "15.4%", "２４％"), dates `YYYY-MM-DD`. `toClaimInput` turns it into the engine's input; the engine
  * itself checks everything else and names the field (calc.claim with `{ input }`).
  */
 export interface CalculatorForm {
@@ -39,8 +40,11 @@ type RequiredField = (typeof REQUIRED_FIELDS)[number]
 export type FormProblems = Partial<Record<RateField | RequiredField, 'required' | 'percent'>>
 
 const blank = (s: string | undefined) => !s || !s.trim()
-/** "¥12,000.50元" → "12000.50": thousands separators, currency signs and spaces go; the engine checks the rest. */
-export const cleanYuan = (s: string) => s.replace(/[\s,，¥￥元]/g, '')
+/**
+ * "¥12,000.50元" or "１２，０００．５０" (a Chinese input method in full-width mode) → "12000.50": full-width
+ * digits become ASCII, thousands separators, currency signs and spaces go; the engine checks the rest.
+ */
+export const cleanYuan = (s: string) => toHalfWidth(s).replace(/[\s,¥￥元]/g, '')
 
 type Lists = 'schedule' | 'payments' | 'expenses'
 /** For each list, the form row each input row came from (blank rows are left out of the input). */
@@ -53,7 +57,7 @@ export function toClaimInput(form: CalculatorForm): { input: ClaimInputRaw; prob
   for (const f of RATE_FIELDS) {
     const typed = form[f]
     if (blank(typed)) continue
-    const fraction = percentToFraction(typed!)
+    const fraction = percentToFraction(toHalfWidth(typed!))
     if (fraction === null) problems[f] = 'percent'
     else rates[f] = fraction
   }
