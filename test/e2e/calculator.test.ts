@@ -11,9 +11,10 @@ import { createLiXiuyingCase } from '../helpers/fixtures'
 let app: TestApp
 let page: Page
 let caseId: string
+let loanId: string
 
 beforeAll(async () => {
-  app = await startTestApp({ actor: '李律师', permissions: ['clipboard-read', 'clipboard-write'], setup: async (call) => void ({ caseId } = await createLiXiuyingCase(call)) })
+  app = await startTestApp({ actor: '李律师', permissions: ['clipboard-read', 'clipboard-write'], setup: async (call) => void ({ caseId, loanId } = await createLiXiuyingCase(call)) })
   page = app.page
 })
 
@@ -47,6 +48,36 @@ it('shows the engine’s message when the date makes no sense, and no figures', 
   await expect.poll(() => page.getByTestId('calc-error').count()).toBe(1)
   expect(await page.getByTestId('calc-error').textContent()).toMatch(/[\u4e00-\u9fff]/)
   expect(await page.getByTestId('calc-total').count()).toBe(0)
+})
+
+it('opens the stored loan in the calculator page to try a what-if, leaving the store alone', async () => {
+  await page.goto(`${app.url}#/cases/${caseId}`)
+  await page.getByTestId('calc-as-of').fill('2025-07-01')
+  await page.getByTestId('calc-run').click()
+  await expect.poll(() => page.getByTestId('calc-total').textContent()).toBe('11568.00')
+  await page.getByTestId('calc-open-calculator').click()
+  await expect.poll(() => page.getByTestId('calculator-page').count()).toBe(1)
+  expect(await page.getByTestId('calc-contractAmount').inputValue()).toBe('12000.00')
+  expect(await page.getByTestId('calc-disbursedAmount').inputValue()).toBe('10800.00')
+  expect(await page.getByTestId('calc-rateTerm').inputValue()).toBe('18')
+  expect(await page.getByTestId('calc-rateOverdue').inputValue()).toBe('24')
+  expect(await page.getByTestId('calc-asOf').inputValue()).toBe('2025-07-01')
+  expect(await page.getByTestId('calc-schedule-2-dueDate').inputValue()).toBe('2025-06-01')
+  await page.getByTestId('calc-run').click()
+  await expect.poll(() => page.getByTestId('calc-total').textContent()).toBe('11568.00')
+
+  // What if the borrower had paid 1,000 on 2025-06-15? The page shows what the engine gives for that input.
+  await page.getByTestId('calc-payments-add').click()
+  await page.getByTestId('calc-payments-0-date').fill('2025-06-15')
+  await page.getByTestId('calc-payments-0-amount').fill('1000')
+  await page.getByTestId('calc-run').click()
+  const stored = await app.call('calc.claim', { loanId, asOf: '2025-07-01' })
+  const whatIf = await app.call('calc.claim', { input: { ...stored.input, payments: [{ date: '2025-06-15', amount: '1000' }] } })
+  expect(Number(whatIf.result.total)).toBeLessThan(11568)
+  await expect.poll(() => page.getByTestId('calc-total').textContent()).toBe(whatIf.result.total)
+  // The stored loan is untouched: still no repayment, still 11,568.00.
+  expect(stored.input.payments).toEqual([])
+  expect(stored.result.total).toBe('11568.00')
 })
 
 describe('the stand-alone calculator (nav 计算器), for a loan not in the store', () => {

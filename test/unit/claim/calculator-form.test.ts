@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest'
 import { computeClaim } from '../../../electron/core/law/claim/index'
 import { parseClaimInput } from '../../../electron/core/law/claim/validate'
-import { type CalculatorForm, formPath, monthlySchedule, toClaimInput } from '../../../renderer/src/features/calculator/calculatorInput'
+import { type CalculatorForm, formPath, fromClaimInput, monthlySchedule, toClaimInput } from '../../../renderer/src/features/calculator/calculatorInput'
 import { LPR } from './fixtures'
 
 /**
@@ -65,4 +65,20 @@ it('names every required field left blank before anything is sent', () => {
 it('passes what it cannot clean to the engine, which names the field', () => {
   const { input } = toClaimInput(form({ schedule: [{ dueDate: '2025-02-30', principal: '12000' }] }))
   expect(() => parseClaimInput(input)).toThrow(expect.objectContaining({ code: 'CLAIM_DATE_INVALID', field: 'schedule[0].dueDate' }))
+})
+
+it('shows a stored loan\'s engine input in the form, and reads it back to the same input', () => {
+  const stored = {
+    regime: 'private' as const, contractDate: '2024-01-10', disbursementDate: '2024-01-10', filingDate: '2025-03-01', asOf: '2025-02-01',
+    contractAmount: '10000.00', disbursedAmount: '9500.00', rateTerm: '0.154', rateOverdue: '0.0385', penaltyFlat: '200.00', dayBasis: 365 as const,
+    schedule: [{ dueDate: '2024-07-10', principal: '5000.00' }, { dueDate: '2025-01-10', principal: '5000.00' }],
+    payments: [{ date: '2024-07-10', amount: '5300.00' }], expenses: [],
+  }
+  const shown = fromClaimInput(stored)
+  expect(shown).toMatchObject({ rateTerm: '15.4', rateOverdue: '3.85', dayBasis: '365', filingDate: '2025-03-01' })
+  expect(shown.feeRateTerm).toBeUndefined()
+  const { input, problems } = toClaimInput(shown)
+  expect(problems).toEqual({})
+  expect(input).toEqual(stored)
+  expect(computeClaim(parseClaimInput(input), LPR).total).toBe(computeClaim(parseClaimInput(stored), LPR).total)
 })

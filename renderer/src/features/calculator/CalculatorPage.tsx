@@ -1,26 +1,14 @@
 import { Alert, App, Button, Card, Col, Divider, Form, Input, Radio, Row, Select, Space, Typography } from 'antd'
 import { useState } from 'react'
 import type { ClaimResult } from '../../../../shared/domain/claim'
-import { todayInChina } from '../../../../shared/domain/date'
 import { call } from '../../api'
 import { useI18n } from '../../i18n'
 import { type CalculatorForm, formPath, monthlySchedule, RATE_FIELDS, toClaimInput } from './calculatorInput'
 import { ClaimBreakdown } from './ClaimBreakdown'
 import { claimAsText } from './claimText'
 import { CourtFees } from './CourtFees'
+import { blankForm, forgetForm, keepForm, keptForm } from './keptForm'
 import { RowsEditor } from './RowsEditor'
-
-/** The form is kept across visits (this browser profile only), so a lawyer can leave and come back to it. */
-const STORAGE_KEY = 'casedesk-calculator'
-const blankForm = (): CalculatorForm => ({ regime: 'licensed', contractDate: '', disbursementDate: '', asOf: todayInChina(), contractAmount: '', disbursedAmount: '', dayBasis: 'default', schedule: [{}], payments: [], expenses: [] })
-
-function storedForm(): CalculatorForm {
-  try {
-    return { ...blankForm(), ...(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<CalculatorForm>) }
-  } catch {
-    return blankForm()
-  }
-}
 
 /**
  * The stand-alone claim calculator: the engine of the case page (calc.claim with an explicit input) for a loan
@@ -31,7 +19,7 @@ export function CalculatorPage() {
   const { t, msg } = useI18n()
   const { message } = App.useApp()
   const [form] = Form.useForm() // untyped: engine errors name fields by path (formPath), not by key
-  const [initial] = useState(storedForm)
+  const [initial] = useState(keptForm)
   const [result, setResult] = useState<{ r: ClaimResult; asOf: string } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -72,11 +60,11 @@ export function CalculatorPage() {
     const rows = plan.first ? monthlySchedule(plan.first, Number(plan.count), v.contractAmount || v.disbursedAmount || '') : null
     if (!rows) return void message.warning(t('calc.generate.bad'))
     form.setFieldValue('schedule', rows)
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(form.getFieldsValue(true)))
+    keepForm(form.getFieldsValue(true) as CalculatorForm)
   }
 
   function clear() {
-    localStorage.removeItem(STORAGE_KEY)
+    forgetForm()
     form.resetFields()
     form.setFieldsValue(blankForm())
     setResult(null)
@@ -101,7 +89,7 @@ export function CalculatorPage() {
       <Row gutter={16}>
         <Col xs={24} xl={11}>
           <Card size="small">
-            <Form form={form} layout="vertical" initialValues={initial} onValuesChange={(_, all) => localStorage.setItem(STORAGE_KEY, JSON.stringify(all))}>
+            <Form form={form} layout="vertical" initialValues={initial} onValuesChange={(_, all) => keepForm(all as CalculatorForm)}>
               <Form.Item name="regime" label={t('calc.regime')} style={{ marginBottom: 8 }}>
                 <Radio.Group data-testid="calc-regime" options={[{ value: 'licensed', label: t('calc.regime.licensed') }, { value: 'private', label: t('calc.regime.private') }]} />
               </Form.Item>

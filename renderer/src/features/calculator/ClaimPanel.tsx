@@ -1,13 +1,23 @@
 import { Alert, App, Button, Card, Input, Select, Space } from 'antd'
 import { useState } from 'react'
 import type { ClaimCalculation } from '../../../../shared/domain/calc'
+import type { ClaimInputRaw } from '../../../../shared/domain/claim'
 import { todayInChina } from '../../../../shared/domain/date'
 import type { Loan } from '../../../../shared/domain/loan'
 import { call } from '../../api'
+import { navigate } from '../../components/useHashRoute'
 import { useI18n } from '../../i18n'
 import { claimAsText } from './claimText'
+import { fromClaimInput } from './calculatorInput'
 import { ClaimBreakdown } from './ClaimBreakdown'
 import { CourtFees } from './CourtFees'
+import { keepForm } from './keptForm'
+
+/** The loan's terms into the calculator page's form, to try what-ifs (a payment, another date) without touching the store. */
+function openInCalculator(input: ClaimInputRaw) {
+  keepForm(fromClaimInput(input))
+  navigate('calculator')
+}
 
 /**
  * What the borrower of a stored loan legally owes on a chosen date, explained (ClaimBreakdown), with the court
@@ -52,6 +62,7 @@ export function ClaimPanel({ caseNo, loans }: { caseNo: string; loans: Loan[] })
         <Input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} style={{ width: 150 }} data-testid="calc-as-of" />
         <Button type="primary" onClick={run} loading={busy} data-testid="calc-run">{t('calc.run')}</Button>
         {r && <Button onClick={copy} data-testid="calc-copy">{t('calc.copy')}</Button>}
+        {calc && <Button onClick={() => openInCalculator(calc.input)} data-testid="calc-open-calculator">{t('calc.openInCalculator')}</Button>}
       </Space>
       {error && <Alert type="error" title={error} data-testid="calc-error" />}
       {r && (

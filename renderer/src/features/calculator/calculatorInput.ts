@@ -2,7 +2,7 @@ import type { ClaimInputRaw } from '../../../../shared/domain/claim'
 import { addMonths } from '../../../../shared/domain/date'
 import { toHalfWidth } from '../../../../shared/domain/half-width'
 import { fenToYuan } from '../../../../shared/domain/money'
-import { percentToFraction } from '../../../../shared/domain/rate'
+import { formatRatePercent, percentToFraction } from '../../../../shared/domain/rate'
 
 /**
  * The stand-alone calculator's form, as typed: amounts in yuan as people write them ("12,000", "¥800元", in
@@ -79,6 +79,26 @@ export function toClaimInput(form: CalculatorForm): { input: ClaimInputRaw; prob
     expenses: origins.expenses.map((i) => ({ date: form.expenses[i].date ?? '', amount: cleanYuan(form.expenses[i].amount ?? '') })),
   }
   return { input, problems, origins }
+}
+
+/** A stored loan's engine input (calc.claim's `input`) as the form shows it, to try what-ifs on it. */
+export function fromClaimInput(input: ClaimInputRaw): CalculatorForm {
+  const percent = (fraction: string | undefined) => (fraction === undefined ? undefined : formatRatePercent(fraction).replace(/%$/, ''))
+  return {
+    regime: input.regime,
+    contractDate: input.contractDate,
+    disbursementDate: input.disbursementDate,
+    asOf: input.asOf,
+    filingDate: input.filingDate,
+    contractAmount: input.contractAmount,
+    disbursedAmount: input.disbursedAmount,
+    ...Object.fromEntries(RATE_FIELDS.map((f) => [f, percent(input[f])])),
+    penaltyFlat: input.penaltyFlat,
+    dayBasis: input.dayBasis === undefined ? 'default' : (String(input.dayBasis) as '365' | '360'),
+    schedule: input.schedule.map((s) => ({ ...s })),
+    payments: (input.payments ?? []).map((p) => ({ ...p })),
+    expenses: (input.expenses ?? []).map((e) => ({ ...e })),
+  }
 }
 
 /**
