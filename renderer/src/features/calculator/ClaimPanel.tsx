@@ -61,8 +61,12 @@ export function ClaimPanel({ caseNo, loans }: { caseNo: string; loans: Loan[] })
         <span>{t('calc.asOf')}</span>
         <Input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} style={{ width: 150 }} data-testid="calc-as-of" />
         <Button type="primary" onClick={run} loading={busy} data-testid="calc-run">{t('calc.run')}</Button>
-        {r && <Button onClick={copy} data-testid="calc-copy">{t('calc.copy')}</Button>}
-        {calc && <Button onClick={() => openInCalculator(calc.input)} data-testid="calc-open-calculator">{t('calc.openInCalculator')}</Button>}
+        {calc && (
+          <>
+            <Button onClick={copy} data-testid="calc-copy">{t('calc.copy')}</Button>
+            <Button onClick={() => openInCalculator(calc.input)} data-testid="calc-open-calculator">{t('calc.openInCalculator')}</Button>
+          </>
+        )}
       </Space>
       {error && <Alert type="error" title={error} data-testid="calc-error" />}
       {r && (

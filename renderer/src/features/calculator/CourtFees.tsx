@@ -6,13 +6,15 @@ import { useI18n } from '../../i18n'
 
 /**
  * The court fees a claim of `claim` yuan costs (诉讼费用交纳办法, calc.courtFee): what a lawyer weighs when
- * choosing between a suit, small claims, a payment order and preservation.
+ * choosing between a suit, small claims, a payment order and preservation. Nothing for a claim of nothing.
  */
 export function CourtFees({ claim }: { claim: string }) {
   const { t, msg } = useI18n()
   const [fees, setFees] = useState<CourtFeeResult | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const nothing = /^0*(\.0*)?$/.test(claim)
   useEffect(() => {
+    if (nothing) return
     let current = true
     setFees(null)
     setError(null)
@@ -21,7 +23,8 @@ export function CourtFees({ claim }: { claim: string }) {
       (e) => current && setError(msg(e as { message: string; messageEn: string })),
     )
     return () => void (current = false)
-  }, [claim, msg])
+  }, [claim, msg, nothing])
+  if (nothing) return null
   if (error) return <Alert type="warning" title={error} data-testid="calc-fees-error" />
   if (!fees) return null
   return (

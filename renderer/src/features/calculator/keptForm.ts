@@ -7,7 +7,12 @@ import type { CalculatorForm } from './calculatorInput'
  */
 const STORAGE_KEY = 'casedesk-calculator'
 
-export const blankForm = (): CalculatorForm => ({ regime: 'licensed', contractDate: '', disbursementDate: '', asOf: todayInChina(), contractAmount: '', disbursedAmount: '', dayBasis: 'default', schedule: [{}], payments: [], expenses: [] })
+/** Every field, optional ones too: the form's 清空 sets these over whatever was there (or was kept). */
+export const blankForm = (): Required<CalculatorForm> => ({
+  regime: 'licensed', contractDate: '', disbursementDate: '', asOf: todayInChina(), filingDate: '', contractAmount: '', disbursedAmount: '',
+  rateTerm: '', feeRateTerm: '', rateOverdue: '', penaltyRate: '', feeRateOverdue: '', penaltyFlat: '', dayBasis: 'default',
+  schedule: [{}], payments: [], expenses: [],
+})
 
 export function keptForm(): CalculatorForm {
   try {
