@@ -81,19 +81,17 @@ it('opens the stored loan in the calculator page to try a what-if, leaving the s
 })
 
 describe('the stand-alone calculator (nav 计算器), for a loan not in the store', () => {
+  /** Type into the calculator's fields, by the test id's suffix (`contractDate` → `calc-contractDate`). */
+  async function type(fields: Record<string, string>) {
+    for (const [id, text] of Object.entries(fields)) await page.getByTestId(`calc-${id}`).fill(text)
+  }
+
   it('computes the claim from typed terms and a generated plan, with the court fees, and copies it', async () => {
     await page.goto(`${app.url}#/calculator`)
     await page.getByTestId('calc-clear').click()
     // The case page's loan, typed the way people write it: percents, "¥12,000", "10,800元".
-    await page.getByTestId('calc-contractDate').fill('2025-03-01')
-    await page.getByTestId('calc-disbursementDate').fill('2025-03-01')
-    await page.getByTestId('calc-asOf').fill('2025-07-01')
-    await page.getByTestId('calc-contractAmount').fill('¥12,000')
-    await page.getByTestId('calc-disbursedAmount').fill('10,800元')
-    await page.getByTestId('calc-rateTerm').fill('18')
-    await page.getByTestId('calc-rateOverdue').fill('24%')
-    await page.getByTestId('calc-plan-first').fill('2025-04-01')
-    await page.getByTestId('calc-plan-count').fill('3')
+    await type({ contractDate: '2025-03-01', disbursementDate: '2025-03-01', asOf: '2025-07-01', contractAmount: '¥12,000', disbursedAmount: '10,800元', rateTerm: '18', rateOverdue: '24%' })
+    await type({ 'plan-first': '2025-04-01', 'plan-count': '3' })
     await page.getByTestId('calc-plan-generate').click()
     expect(await page.getByTestId('calc-schedule-2-dueDate').inputValue()).toBe('2025-06-01')
     expect(await page.getByTestId('calc-schedule-2-principal').inputValue()).toBe('4000.00')
@@ -153,16 +151,9 @@ describe('the stand-alone calculator (nav 计算器), for a loan not in the stor
 
   it('shows no court fees when nothing is owed', async () => {
     await page.getByTestId('calc-clear').click()
-    await page.getByTestId('calc-contractDate').fill('2025-01-01')
-    await page.getByTestId('calc-disbursementDate').fill('2025-01-01')
-    await page.getByTestId('calc-asOf').fill('2025-03-01')
-    await page.getByTestId('calc-contractAmount').fill('1000')
-    await page.getByTestId('calc-disbursedAmount').fill('1000')
-    await page.getByTestId('calc-schedule-0-dueDate').fill('2025-02-01')
-    await page.getByTestId('calc-schedule-0-principal').fill('1000')
+    await type({ contractDate: '2025-01-01', disbursementDate: '2025-01-01', asOf: '2025-03-01', contractAmount: '1000', disbursedAmount: '1000', 'schedule-0-dueDate': '2025-02-01', 'schedule-0-principal': '1000' })
     await page.getByTestId('calc-payments-add').click()
-    await page.getByTestId('calc-payments-0-date').fill('2025-02-01')
-    await page.getByTestId('calc-payments-0-amount').fill('1000')
+    await type({ 'payments-0-date': '2025-02-01', 'payments-0-amount': '1000' })
     await page.getByTestId('calc-run').click()
     await expect.poll(() => page.getByTestId('calc-total').textContent()).toBe('0.00')
     expect(await page.getByTestId('calc-fees').count()).toBe(0)
